@@ -1,0 +1,73 @@
+import { listBackups } from './store/backups.js';
+import { Store } from './store/store.js';
+import { collections } from './collections.js';
+import type { ApiEvents, EventName } from './api.js';
+import type { Ctx } from './context.js';
+import { dispatch, type Outcome } from './dispatch.js';
+import { systemStatus } from './features/system/handlers.js';
+
+export interface BackendOptions {
+  dataDir: string;
+  readOnly?: boolean;
+  /** Backups on start and daily (off for short-lived CLI commands and tests that count files). */
+  backups?: boolean;
+  now?: () => Date;
+}
+
+type Listener = <E extends EventName>(event: E, payload: ApiEvents[E]) => void;
+
+export interface Backend {
+  ctx: Ctx;
+  invoke(method: string, input: unknown): Promise<Outcome>;
+  onEvent(listener: Listener): () => void;
+  close(): Promise<void>;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Opens the data folder and returns the handler table bound to it; transports wrap this. */
+export async function openBackend(opts: BackendOptions): Promise<Backend> {
+  const listeners = new Set<Listener>();
+  const emit: Listener = (event, payload) => listeners.forEach((l) => l(event, payload));
+  const store = await Store.open(opts.dataDir, collections, {
+    readOnly: opts.readOnly,
+    onSaved: (info) => emit('saved', info),
+  });
+  const ctx: Ctx = {
+    store,
+    dataDir: opts.dataDir,
+    now: opts.now ?? (() => new Date()),
+    statusChanged: () => emit('status', systemStatus(ctx)),
+  };
+
+  let backupTimer: NodeJS.Timeout | null = null;
+  if (opts.backups && !store.readOnly) {
+    const backupIfDue = () => {
+      const newest = listBackups(opts.dataDir)[0];
+      if (newest && Date.now() - newest.createdAt.getTime() < DAY_MS) return;
+      store.backupNow();
+      ctx.statusChanged();
+    };
+    // On start (after the window is up, not in its way), then daily.
+    setTimeout(() => {
+      store.backupNow();
+      ctx.statusChanged();
+    }, 2000).unref();
+    backupTimer = setInterval(backupIfDue, 60 * 60_000);
+    backupTimer.unref();
+  }
+
+  return {
+    ctx,
+    invoke: (method, input) => dispatch(ctx, method, input),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      if (backupTimer) clearInterval(backupTimer);
+      listeners.clear();
+      await store.close();
+    },
+  };
+}

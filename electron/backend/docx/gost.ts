@@ -1,0 +1,94 @@
+/**
+ * ГОСТ Р 7.0.97-2016 for every document the app exports: Times New Roman 14 pt (tables 12),
+ * margins left 30 mm, right 15 mm, top and bottom 20 mm, page numbers from page 2 centred at
+ * the top, justified text with a 1.25 cm first-line indent.
+ */
+import {
+  AlignmentType,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+  type FileChild,
+  type ISectionOptions,
+} from 'docx';
+import type { FileResult } from '../api.js';
+
+const mm = (n: number) => Math.round((n * 1440) / 25.4);
+
+export const GOST = {
+  font: 'Times New Roman',
+  /** half-points */
+  textSize: 28,
+  tableSize: 24,
+  smallSize: 20,
+  firstLineIndent: mm(12.5),
+  margins: { left: mm(30), right: mm(15), top: mm(20), bottom: mm(20) },
+  a4: { width: 11906, height: 16838 },
+} as const;
+
+/** Width of the text block in twips (page minus margins), for tables. */
+export const textWidth = {
+  portrait: GOST.a4.width - GOST.margins.left - GOST.margins.right,
+  landscape: GOST.a4.height - GOST.margins.left - GOST.margins.right,
+};
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const pageNumberHeader = () =>
+  new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: GOST.font, size: GOST.textSize })],
+      }),
+    ],
+  });
+
+export interface GostSection {
+  children: FileChild[];
+  landscape?: boolean;
+}
+
+/** A document in ГОСТ style; each section may be portrait or landscape (wide tables). */
+export function gostDocument(opts: { title: string; creator?: string; sections: GostSection[] }): Document {
+  const sections: ISectionOptions[] = opts.sections.map((s, i) => ({
+    properties: {
+      titlePage: i === 0, // no number on page 1
+      page: {
+        // docx swaps width and height itself for landscape: always give the portrait size.
+        size: { width: GOST.a4.width, height: GOST.a4.height, orientation: s.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { ...GOST.margins, header: mm(10), footer: mm(10) },
+      },
+    },
+    headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
+    children: s.children,
+  }));
+  return new Document({
+    title: opts.title,
+    creator: opts.creator ?? 'Пресс-деск',
+    description: opts.title,
+    styles: {
+      default: {
+        document: {
+          run: { font: GOST.font, size: GOST.textSize, language: { value: 'ru-RU' } },
+          paragraph: { spacing: { line: 240, after: 0 } },
+        },
+      },
+    },
+    sections,
+  });
+}
+
+export async function toFileResult(doc: Document, name: string): Promise<FileResult> {
+  return { kind: 'file', name, mime: DOCX_MIME, base64: await Packer.toBase64String(doc) };
+}
+
+/** A file name users can read: letters, digits, spaces and dashes only. */
+export function safeFileName(base: string, ext: string): string {
+  const clean = base.replace(/[^\p{L}\p{N} .\-]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return `${clean || 'document'}.${ext}`;
+}

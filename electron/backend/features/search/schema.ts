@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const SearchInput = z.object({
+  query: z.string().max(200).describe('Поиск'),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+/** One row of the global search; `section` is the sidebar section it opens. */
+export interface SearchHit {
+  section: 'outlets' | 'settings';
+  id: string;
+  title: string;
+  subtitle: string;
+}

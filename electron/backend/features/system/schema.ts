@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Recovery } from '../../store/store.js';
+import type { LockInfo } from '../../store/lock.js';
+
+export const ImportInput = z.object({
+  fileName: z.string().max(500).default('').describe('Имя файла'),
+  base64: z
+    .string()
+    .min(1)
+    .max(300 * 1024 * 1024)
+    .regex(/^[A-Za-z0-9+/=\s]*$/, 'файл передан в неверной кодировке')
+    .describe('Файл архива'),
+});
+
+export const DemoInput = z
+  .object({
+    years: z.number().int().min(1).max(10).default(1).describe('Лет данных'),
+    /** Extra synthetic records for load tests; the demo town itself has a realistic size. */
+    scale: z.number().int().min(0).max(1_000_000).default(0).describe('Дополнительных записей'),
+  })
+  .default({ years: 1, scale: 0 });
+
+export interface SystemStatus {
+  version: string;
+  dataDir: string;
+  readOnly: boolean;
+  lockHolder: LockInfo | null;
+  staleLockRecovered: LockInfo | null;
+  recoveries: Recovery[];
+  lastSavedAt: string | null;
+  lastBackupAt: string | null;
+  counts: Record<string, number>;
+  configured: boolean;
+}
+
+export interface CheckProblem {
+  collection: string;
+  file: string;
+  message: string;
+}
+export interface CheckReport {
+  ok: boolean;
+  files: number;
+  records: number;
+  problems: CheckProblem[];
+  backups: number;
+}
