@@ -72,8 +72,24 @@ function httpBridge(): PressDeskBridge {
 export const bridge: PressDeskBridge = window.pressDesk ?? httpBridge();
 export const isElectron = !!window.pressDesk;
 
+/** phase 'end' carries whether the call succeeded. */
+type CallListener = (method: Method, phase: 'start' | 'end', ok?: boolean) => void;
+const callListeners = new Set<CallListener>();
+
+/** Lets the shell see calls in flight (the status bar shows «Сохранение…» while a write is pending). */
+export function onCall(listener: CallListener): () => void {
+  callListeners.add(listener);
+  return () => callListeners.delete(listener);
+}
+
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const outcome = await bridge.invoke(method, input);
+  callListeners.forEach((l) => l(method, 'start'));
+  let outcome: Outcome = { ok: false, error: { code: 'internal', message: 'Вызов прерван.' } };
+  try {
+    outcome = await bridge.invoke(method, input);
+  } finally {
+    callListeners.forEach((l) => l(method, 'end', outcome.ok));
+  }
   if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message, outcome.error.issues);
   return outcome.result as Output<M>;
 }

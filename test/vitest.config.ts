@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // verbose: every test by name, and the reason a test skipped (e.g. no Electron binary here)
+    reporters: ['verbose'],
   },
 });

@@ -9,6 +9,11 @@ import { OutletArchive, OutletExport, OutletFields, OutletQuery, OutletUpdate, t
 import { SettingsInput, type Settings } from './features/settings/schema.js';
 import { DemoInput, ImportInput, type CheckReport, type SystemStatus } from './features/system/schema.js';
 import { SearchInput, type SearchHit } from './features/search/schema.js';
+import { TodayInput, type TodayItem } from './features/today/schema.js';
+import * as contracts from './features/contracts/contract-api.js';
+import * as directLines from './features/direct-lines/api-types.js';
+import * as calendar from './features/calendar/api-types.js';
+import * as releases from './features/releases/api-types.js';
 import { empty, id } from './schema-kit.js';
 import type { ApiErrorBody } from './errors.js';
 
@@ -45,6 +50,106 @@ export const api = {
 
   'search.global': method(SearchInput).returns<SearchHit[]>(),
 
+  'today.get': method(TodayInput).returns<TodayItem[]>(),
+
+  // Контракты со СМИ: register, card, publications, acts, payments, files, acts published, exports.
+  'contracts.list': method(contracts.ContractQuery).returns<contracts.ContractRegister>(),
+  'contracts.get': method(contracts.ContractGet).returns<contracts.ContractCard>(),
+  'contracts.create': method(contracts.ContractFields, { writes: true }).returns<contracts.ContractCard>(),
+  'contracts.update': method(contracts.ContractUpdate, { writes: true }).returns<contracts.ContractCard>(),
+  'contracts.setStatus': method(contracts.ContractStatusInput, { writes: true }).returns<contracts.ContractCard>(),
+  'contracts.remove': method(ById, { writes: true }).returns<{ id: string }>(),
+  'contracts.quote': method(contracts.QuoteInput).returns<contracts.Quote>(),
+  'contracts.addPublication': method(contracts.PublicationFields, { writes: true }).returns<contracts.PublicationResult>(),
+  'contracts.importPublications': method(contracts.PublicationsImport, { writes: true }).returns<contracts.ImportResult>(),
+  'contracts.updatePublication': method(contracts.PublicationUpdate, { writes: true }).returns<contracts.PublicationResult>(),
+  'contracts.removePublication': method(ById, { writes: true }).returns<contracts.ContractSummary>(),
+  'contracts.addAct': method(contracts.ActFields, { writes: true }).returns<contracts.ContractCard>(),
+  'contracts.removeAct': method(ById, { writes: true }).returns<contracts.ContractCard>(),
+  'contracts.addPayment': method(contracts.PaymentFields, { writes: true }).returns<contracts.ContractCard>(),
+  'contracts.removePayment': method(ById, { writes: true }).returns<contracts.ContractCard>(),
+  'contracts.attach': method(contracts.AttachInput, { writes: true }).returns<contracts.ContractCard>(),
+  'contracts.attachment': method(contracts.AttachmentRef).returns<contracts.AttachmentFile>(),
+  'contracts.detach': method(contracts.AttachmentRef, { writes: true }).returns<contracts.ContractCard>(),
+  'contracts.actsRegister': method(contracts.ActsRegisterInput).returns<contracts.ActsRegister>(),
+  'contracts.collections.list': method(contracts.CollectionsQuery).returns<contracts.ActCollection[]>(),
+  'contracts.collections.save': method(contracts.ActCollectionSave, { writes: true }).returns<contracts.ActCollection>(),
+  'contracts.collections.remove': method(ById, { writes: true }).returns<{ id: string }>(),
+  'contracts.units.list': method(empty).returns<contracts.UnitInUse[]>(),
+  'contracts.units.save': method(contracts.UnitSave, { writes: true }).returns<contracts.Unit>(),
+  'contracts.units.remove': method(ById, { writes: true }).returns<{ id: string }>(),
+  'contracts.settings.get': method(empty).returns<contracts.ContractSettings>(),
+  'contracts.settings.save': method(contracts.ContractSettingsInput, { writes: true }).returns<contracts.ContractSettings>(),
+  'contracts.exportRegister': method(contracts.YearInput).returns<ExportResult>(),
+  'contracts.exportStatement': method(contracts.ContractGet).returns<ExportResult>(),
+  'contracts.exportActsRegister': method(contracts.YearInput).returns<ExportResult>(),
+
+  // Прямые линии: sessions, questions, the live screen, assignments, statistics, anonymisation, exports.
+  'directLines.list': method(directLines.DirectLineQuery).returns<directLines.DirectLineSummary[]>(),
+  'directLines.get': method(directLines.DirectLineRef).returns<directLines.DirectLineCard>(),
+  'directLines.create': method(directLines.DirectLineFields, { writes: true }).returns<directLines.DirectLine>(),
+  'directLines.update': method(directLines.DirectLineUpdate, { writes: true }).returns<directLines.DirectLine>(),
+  'directLines.setStatus': method(directLines.DirectLineSetStatus, { writes: true }).returns<directLines.DirectLine>(),
+  'directLines.remove': method(directLines.DirectLineRemove, { writes: true }).returns<{ removedQuestions: number }>(),
+  'directLines.addQuestion': method(directLines.QuestionAdd, { writes: true }).returns<directLines.QuestionView>(),
+  'directLines.updateQuestion': method(directLines.QuestionUpdate, { writes: true }).returns<directLines.QuestionView>(),
+  'directLines.removeQuestion': method(directLines.QuestionRef, { writes: true }).returns<{ id: string }>(),
+  'directLines.mergeQuestions': method(directLines.QuestionMerge, { writes: true }).returns<directLines.QuestionView>(),
+  'directLines.unmergeQuestion': method(directLines.QuestionRef, { writes: true }).returns<directLines.QuestionView>(),
+  'directLines.live': method(directLines.DirectLineRef).returns<directLines.LiveState>(),
+  'directLines.markAnsweredLive': method(directLines.MarkAnsweredLive, { writes: true }).returns<directLines.LiveState>(),
+  'directLines.nextQuestion': method(directLines.NextQuestion, { writes: true }).returns<directLines.LiveState>(),
+  'directLines.assign': method(directLines.AssignInput, { writes: true }).returns<directLines.QuestionView>(),
+  'directLines.updateAssignment': method(directLines.AssignmentUpdate, { writes: true }).returns<directLines.QuestionView>(),
+  'directLines.unassign': method(directLines.QuestionRef, { writes: true }).returns<directLines.QuestionView>(),
+  'directLines.stats': method(directLines.StatsInput).returns<directLines.DirectLineStats>(),
+  'directLines.anonymise': method(directLines.AnonymiseInput, { writes: true }).returns<directLines.AnonymiseResult>(),
+  'directLines.exportQa': method(directLines.ExportQaInput).returns<ExportResult>(),
+  'directLines.exportAssignments': method(directLines.ExportAssignmentsInput).returns<ExportResult>(),
+  'directLines.dictionaries.get': method(empty).returns<directLines.Dictionary>(),
+  'directLines.dictionaries.save': method(directLines.DictionaryInput, { writes: true }).returns<directLines.Dictionary>(),
+
+  // Календарь: media events, recurrence (edits to this / following / all occurrences), plan DOCX, .ics.
+  'calendar.list': method(calendar.CalendarQuery).returns<calendar.Occurrence[]>(),
+  'calendar.get': method(calendar.EventRef).returns<calendar.EventDetails>(),
+  'calendar.create': method(calendar.EventInput, { writes: true }).returns<calendar.EventDetails>(),
+  'calendar.update': method(calendar.EventUpdate, { writes: true }).returns<calendar.EventDetails>(),
+  'calendar.move': method(calendar.EventMove, { writes: true }).returns<calendar.EventDetails>(),
+  'calendar.setStatus': method(calendar.EventSetStatus, { writes: true }).returns<calendar.EventDetails>(),
+  'calendar.toggleCoverage': method(calendar.CoverageToggle, { writes: true }).returns<calendar.EventDetails>(),
+  'calendar.delete': method(calendar.EventDelete, { writes: true }).returns<{ ok: true }>(),
+  'calendar.dictionaries.get': method(empty).returns<calendar.DictionariesView>(),
+  'calendar.dictionaries.save': method(calendar.DictionariesInput, { writes: true }).returns<calendar.DictionariesView>(),
+  'calendar.exportPlan': method(calendar.PlanExport).returns<ExportResult>(),
+  'calendar.exportIcs': method(calendar.IcsExport).returns<ExportResult>(),
+
+  // Релизы: drafting with autosave, approval, versions, photos, DOCX (body: TipTap JSON, see features/releases/body.ts).
+  'releases.options': method(empty).returns<releases.ReleaseOptions>(),
+  'releases.list': method(releases.ReleaseQuery).returns<releases.ReleaseList>(),
+  'releases.board': method(releases.BoardQuery).returns<{ columns: releases.BoardColumn[] }>(),
+  'releases.get': method(releases.ReleaseById).returns<releases.ReleaseView>(),
+  'releases.templates': method(empty).returns<releases.ReleaseTemplate[]>(),
+  'releases.create': method(releases.CreateInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.fromEvent': method(releases.FromEventInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.saveDraft': method(releases.DraftInput, { writes: true }).returns<releases.DraftSaved>(),
+  'releases.save': method(releases.SaveInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.submit': method(releases.SubmitInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.approve': method(releases.ApproveInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.returnForRework': method(releases.ReturnInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.publish': method(releases.PublishInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.unpublish': method(releases.UnpublishInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.comment': method(releases.CommentInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.versions': method(releases.ReleaseById).returns<releases.VersionSummary[]>(),
+  'releases.version': method(releases.VersionInput).returns<releases.VersionDetail>(),
+  'releases.diff': method(releases.DiffInput).returns<releases.ReleaseDiff>(),
+  'releases.restoreVersion': method(releases.RestoreInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.addPhoto': method(releases.AddPhotoInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.updatePhoto': method(releases.UpdatePhotoInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.removePhoto': method(releases.PhotoInput, { writes: true }).returns<releases.ReleaseView>(),
+  'releases.photo': method(releases.PhotoInput).returns<releases.PhotoFile>(),
+  'releases.exportDocx': method(releases.ExportInput).returns<ExportResult>(),
+  'releases.exportBatch': method(releases.ExportBatchInput).returns<ExportResult>(),
+
   'system.status': method(empty).returns<SystemStatus>(),
   'system.check': method(empty).returns<CheckReport>(),
   'system.backupNow': method(empty, { writes: true }).returns<{ file: string }>(),
@@ -80,4 +185,4 @@ export interface PressDeskBridge {
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 }
 
-export type { Outlet, Settings, SystemStatus, CheckReport, SearchHit };
+export type { Outlet, Settings, SystemStatus, CheckReport, SearchHit, TodayItem };

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { api, type ExportResult } from './api.js';
 import { openBackend, type Backend } from './app.js';
 import { resolveDataDir } from './paths.js';
+import { resolveSessionRef } from './features/direct-lines/sessions.js';
 
 const HELP = `Пресс-деск — командная строка
 
@@ -21,6 +22,25 @@ const HELP = `Пресс-деск — командная строка
   check                             проверить целостность папки данных
   export outlets --out ФАЙЛ.docx [--include-archived]
                                     справочник СМИ в Word
+  export contracts [--year ГОД] --out ФАЙЛ.docx
+                                    реестр контрактов со СМИ за год (без --year — текущий год)
+  export contract НОМЕР --out ФАЙЛ.docx
+                                    ведомость исполнения одного контракта: публикации, акты, платежи, остаток
+  export acts [--year ГОД] --out ФАЙЛ.docx
+                                    реестр опубликованных муниципальных правовых актов за год
+  export direct-line ID|ДАТА --kind qa|assignments --out ФАЙЛ.docx [--without-unanswered]
+                                    прямая линия (идентификатор или дата ГГГГ-ММ-ДД): qa — вопросы и ответы
+                                    для газеты (без неотвеченных — только с --without-unanswered),
+                                    assignments — перечень поручений со сроками
+  export plan --from ДАТА --to ДАТА --out ФАЙЛ.docx [--include-cancelled]
+                                    план мероприятий на период (ГГГГ-ММ-ДД; неделя пн–вс или месяц —
+                                    с заголовком «на неделю» / «на месяц»)
+  export ics --out ФАЙЛ.ics [--from ДАТА] [--to ДАТА]
+                                    календарь мероприятий для телефона (iCalendar); без дат — все
+  export release ID --out ФАЙЛ.docx
+                                    пресс-релиз на бланке организации (ГОСТ): текст, цитаты, фото, контакты
+  export releases --from ДАТА --to ДАТА --out ФАЙЛ.docx [--status published,approved]
+                                    пресс-релизы за период одним документом (по умолчанию — опубликованные)
   call МЕТОД ['JSON']               вызвать любой метод программы (список: press-desk methods)
   methods                           список методов
   --help                            эта справка
@@ -69,7 +89,15 @@ function withoutDataDir(argv: string[]): string[] {
   return out;
 }
 
-export async function runCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
+/**
+ * `log` gets the command's output (stdout); `warn` gets notices about the folder (stderr), so the
+ * output of `call` stays clean JSON for scripts even when the folder is read-only.
+ */
+export async function runCli(argv: string[], log: (line: string) => void = console.log, warn: (line: string) => void = console.error): Promise<number> {
+  const dirAt = argv.indexOf('--data-dir');
+  if (dirAt >= 0 && (!argv[dirAt + 1] || argv[dirAt + 1]!.startsWith('--')))
+    throw new CliError('Параметр --data-dir: не указана папка данных.');
+  if (argv.some((a) => a === '--data-dir=')) throw new CliError('Параметр --data-dir: не указана папка данных.');
   const args = withoutDataDir(argv);
   const [command, ...rest] = args;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -84,14 +112,15 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   if (!known.includes(command)) throw new CliError(`Неизвестная команда «${command}». Справка: press-desk --help`);
 
   const dataDir = resolveDataDir(argv);
-  const backend = await openBackend({ dataDir });
+  // `check` only looks: opened read-only, a damaged file is reported as it is on disk, not repaired first.
+  const backend = await openBackend({ dataDir, readOnly: command === 'check' });
   try {
     const store = backend.ctx.store;
     if (store.readOnly && command !== 'check' && command !== 'export' && !(command === 'backup' && option(rest, '--out'))) {
       const h = store.lockHolder;
-      log(`Внимание: папку данных использует ${h?.user ?? '?'} на компьютере ${h?.host ?? '?'} — открыто только для чтения.`);
+      warn(`Внимание: папку данных использует ${h?.user ?? '?'} на компьютере ${h?.host ?? '?'} — открыто только для чтения.`);
     }
-    for (const r of store.recoveries) log(`Восстановление: ${r.message}`);
+    for (const r of store.recoveries) warn(`Восстановление: ${r.message}`);
     switch (command) {
       case 'demo': {
         const years = intOption(rest, '--years', 1);
@@ -130,7 +159,73 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       case 'export': {
         const what = rest[0];
         const out = option(rest, '--out');
-        if (what !== 'outlets') throw new CliError(`Неизвестный вид выгрузки «${what ?? ''}». Доступно: outlets.`);
+        if (what === 'contracts' || what === 'contract' || what === 'acts') {
+          if (!out) throw new CliError('Укажите файл: --out ФАЙЛ.docx');
+          const year = intOption(rest, '--year', new Date().getFullYear());
+          if (what === 'contract') {
+            const number = rest[1];
+            if (!number || number.startsWith('--')) throw new CliError('Укажите номер контракта: press-desk export contract НОМЕР --out ФАЙЛ.docx');
+            const same = (s: string) => s.toLocaleLowerCase('ru-RU').replace(/\s+/g, '');
+            const rows: { id: string; number: string; date: string; outlet: { name: string } }[] = (await call(backend, 'contracts.list', {})).rows;
+            const found = rows.filter((r) => same(r.number) === same(number));
+            if (found.length === 0) throw new CliError(`Контракт № ${number} не найден в реестре.`);
+            if (found.length > 1)
+              throw new CliError(`Контрактов № ${number} несколько: ${found.map((r) => `${r.outlet.name} от ${r.date} (id ${r.id})`).join('; ')}. Выгрузите нужный: press-desk call contracts.exportStatement '{"id":"…"}'.`);
+            log(`Ведомость контракта сохранена: ${saveExport(await call(backend, 'contracts.exportStatement', { id: found[0]!.id }), out)}`);
+          } else if (what === 'contracts') log(`Реестр контрактов за ${year} год сохранён: ${saveExport(await call(backend, 'contracts.exportRegister', { year }), out)}`);
+          else log(`Реестр опубликованных актов за ${year} год сохранён: ${saveExport(await call(backend, 'contracts.exportActsRegister', { year }), out)}`);
+          return 0;
+        }
+        if (what === 'direct-line') {
+          const ref = rest[1];
+          const kind = option(rest, '--kind');
+          if (!ref || ref.startsWith('--')) throw new CliError('Укажите прямую линию: press-desk export direct-line ID|ДАТА --kind qa|assignments --out ФАЙЛ.docx');
+          if (kind !== 'qa' && kind !== 'assignments') throw new CliError('Укажите вид: --kind qa (вопросы и ответы) или --kind assignments (поручения).');
+          if (!out) throw new CliError('Укажите файл: --out ФАЙЛ.docx');
+          let id: string;
+          try {
+            id = resolveSessionRef(store, ref).id;
+          } catch (err) {
+            throw new CliError((err as Error).message);
+          }
+          if (kind === 'qa') {
+            const qa = await call(backend, 'directLines.exportQa', { id, publishWithoutUnanswered: rest.includes('--without-unanswered') }).catch((err: Error) => {
+              throw new CliError(err.message.includes('без них') ? `${err.message} В командной строке: --without-unanswered.` : err.message);
+            });
+            log(`Вопросы и ответы сохранены: ${saveExport(qa, out)}`);
+          }
+          else log(`Перечень поручений сохранён: ${saveExport(await call(backend, 'directLines.exportAssignments', { id }), out)}`);
+          return 0;
+        }
+        if (what === 'plan' || what === 'ics') {
+          const from = option(rest, '--from');
+          const to = option(rest, '--to');
+          if (what === 'plan') {
+            if (!from || !to) throw new CliError('Укажите период: press-desk export plan --from ГГГГ-ММ-ДД --to ГГГГ-ММ-ДД --out ФАЙЛ.docx');
+            if (!out) throw new CliError('Укажите файл: --out ФАЙЛ.docx');
+            log(`План мероприятий сохранён: ${saveExport(await call(backend, 'calendar.exportPlan', { from, to, includeCancelled: rest.includes('--include-cancelled') }), out)}`);
+          } else {
+            if (!out) throw new CliError('Укажите файл: --out ФАЙЛ.ics');
+            log(`Календарь мероприятий сохранён: ${saveExport(await call(backend, 'calendar.exportIcs', { from, to }), out)}`);
+          }
+          return 0;
+        }
+        if (what === 'release' || what === 'releases') {
+          if (!out) throw new CliError('Укажите файл: --out ФАЙЛ.docx');
+          if (what === 'release') {
+            const id = rest[1];
+            if (!id || id.startsWith('--')) throw new CliError('Укажите релиз: press-desk export release ID --out ФАЙЛ.docx (ID — из press-desk call releases.list)');
+            log(`Релиз сохранён: ${saveExport(await call(backend, 'releases.exportDocx', { id }), out)}`);
+          } else {
+            const from = option(rest, '--from');
+            const to = option(rest, '--to');
+            if (!from || !to) throw new CliError('Укажите период: press-desk export releases --from ГГГГ-ММ-ДД --to ГГГГ-ММ-ДД --out ФАЙЛ.docx');
+            const statuses = option(rest, '--status')?.split(',').map((s) => s.trim()).filter(Boolean);
+            log(`Релизы за период сохранены: ${saveExport(await call(backend, 'releases.exportBatch', { from, to, ...(statuses ? { statuses } : {}) }), out)}`);
+          }
+          return 0;
+        }
+        if (what !== 'outlets') throw new CliError(`Неизвестный вид выгрузки «${what ?? ''}». Доступно: outlets, contracts, contract, acts, direct-line, plan, ics, release, releases.`);
         if (!out) throw new CliError('Укажите файл: --out ФАЙЛ.docx');
         const file = saveExport(await call(backend, 'outlets.exportDocx', { includeArchived: rest.includes('--include-archived') }), out);
         log(`Справочник СМИ сохранён: ${file}`);

@@ -1,4 +1,8 @@
+import { contractCollections } from './features/contracts/schema.js';
+import { calendarCollections } from './features/calendar/schema.js';
+import { directLineCollections } from './features/direct-lines/schema.js';
 import { outletCollections } from './features/outlets/schema.js';
+import { releaseCollections } from './features/releases/schema.js';
 import { settingsCollections } from './features/settings/schema.js';
 import type { Store } from './store/store.js';
 
@@ -6,6 +10,10 @@ import type { Store } from './store/store.js';
 export const collections = {
   ...settingsCollections,
   ...outletCollections,
+  ...releaseCollections,
+  ...contractCollections,
+  ...directLineCollections,
+  ...calendarCollections,
 };
 export type Collections = typeof collections;
 export type AppStore = Store<Collections>;

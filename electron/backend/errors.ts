@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export type ErrorCode = 'validation' | 'not_found' | 'read_only' | 'conflict' | 'unknown_method' | 'internal';
+export type ErrorCode = 'validation' | 'not_found' | 'read_only' | 'conflict' | 'unknown_method' | 'access_denied' | 'too_large' | 'internal';
 
 export interface FieldIssue {
   field: string;
@@ -28,7 +28,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} не найден(а). Возможно, запись удалена в другом окне.`);
+/** notFound('СМИ не найдено') → «СМИ не найдено. Возможно, запись удалена в другом окне.» */
+export const notFound = (sentence: string) => new AppError('not_found', `${sentence}. Возможно, запись удалена в другом окне.`);
 
 /** An error about one field, raised by a handler's own rule (not by the schema). */
 export function fieldError(field: string, label: string, message: string): AppError {
@@ -38,32 +39,49 @@ export function fieldError(field: string, label: string, message: string): AppEr
 const typeNames: Record<string, string> = {
   string: 'текст',
   number: 'число',
+  int: 'целое число',
+  bigint: 'целое число',
   boolean: 'да или нет',
   array: 'список',
   object: 'объект',
   date: 'дата',
 };
 
+/** 10000 → «10 000» (with a no-break space), as Russian text writes numbers. */
+const num = (n: unknown) => (typeof n === 'number' || typeof n === 'bigint' ? n.toLocaleString('ru-RU') : String(n));
+
 function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined || issue.input === null) return 'обязательное поле';
+      if (issue.expected === 'number' && typeof issue.input === 'number') return 'ожидается число (не NaN)';
       return `ожидается ${typeNames[issue.expected] ?? issue.expected}`;
     case 'too_big':
-      if (issue.origin === 'string') return `слишком длинно: не более ${issue.maximum} символов`;
-      if (issue.origin === 'array') return `слишком много элементов: не более ${issue.maximum}`;
-      return `не больше ${issue.maximum}`;
+      if (issue.origin === 'string') return `слишком длинно: не более ${num(issue.maximum)} символов`;
+      if (issue.origin === 'array') return `слишком много элементов: не более ${num(issue.maximum)}`;
+      if (issue.origin === 'int' && Number(issue.maximum) >= Number.MAX_SAFE_INTEGER) return 'слишком большое число';
+      return `не больше ${num(issue.maximum)}`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'обязательное поле' : `не короче ${issue.minimum} символов`;
-      if (issue.origin === 'array') return `нужно не меньше ${issue.minimum}`;
-      return `не меньше ${issue.minimum}`;
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'обязательное поле' : `не короче ${num(issue.minimum)} символов`;
+      if (issue.origin === 'array') return `нужно не меньше ${num(issue.minimum)}`;
+      return `не меньше ${num(issue.minimum)}`;
     case 'invalid_format':
       if (issue.format === 'email') return 'это не адрес электронной почты (пример: press@admin.ru)';
       if (issue.format === 'url') return 'это не адрес сайта (пример: https://admin.ru)';
       if (issue.format === 'date' || issue.format === 'datetime') return 'неверная дата';
       return undefined;
     case 'invalid_value':
+      // Enums with Russian names of their values set their own message (schema-kit's choice()).
+      if (issue.input === undefined) return 'обязательное поле';
       return `допустимые значения: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_union': {
+      // «'' or an e-mail» given a number: say what type is expected rather than zod's «Неверные входные данные».
+      if (issue.input === undefined || issue.input === null) return 'обязательное поле';
+      const inner = (issue.errors ?? []).flat();
+      const typed = inner.find((i) => i.code === 'invalid_type');
+      if (typed && inner.every((i) => i.code === 'invalid_type' || i.code === 'invalid_value')) return typed.message;
+      return 'неверное значение';
+    }
     case 'unrecognized_keys':
       return `неизвестные поля: ${issue.keys.join(', ')}`;
     default:
@@ -106,16 +124,29 @@ function formatPath(path: PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
+/** The label of the request as a whole (an issue with an empty path: not an object, nothing sent). */
+export const ROOT_LABEL = 'Параметры запроса';
+
 export function validationError(schema: z.ZodType, error: z.ZodError): AppError {
   const issues: FieldIssue[] = error.issues.map((issue) => {
     const field = formatPath(issue.path);
-    const label = labelFor(schema, issue.path) ?? (field || 'запрос');
-    const position = issue.path.filter((p) => typeof p === 'number').map((n) => ` № ${Number(n) + 1}`).join('');
-    return { field, label: label + position, message: issue.message };
+    if (issue.path.length === 0) return { field, label: labelFor(schema, []) ?? ROOT_LABEL, message: issue.message };
+    const label = labelFor(schema, issue.path) ?? field;
+    // «E-mail контакта № 1»; in a list inside a list the outer item is named too: «Тег № 2 (Контакт № 1)».
+    const indices = issue.path.flatMap((p, at) => (typeof p === 'number' ? [{ n: p + 1, at }] : []));
+    const last = indices.pop();
+    const outer = indices.reverse().map(({ n, at }) => ` (${labelFor(schema, issue.path.slice(0, at + 1)) ?? ''} № ${n})`);
+    return { field, label: label + (last ? ` № ${last.n}` : '') + outer.join(''), message: issue.message };
   });
   const first = issues[0]!;
   const more = issues.length > 1 ? ` (и ещё ошибок: ${issues.length - 1})` : '';
-  return new AppError('validation', `Поле «${first.label}»: ${first.message}${more}`, issues);
+  const head =
+    first.field !== ''
+      ? `Поле «${first.label}»: ${first.message}`
+      : first.message === 'обязательное поле'
+        ? `${first.label} не переданы`
+        : `${first.label}: ${first.message}`;
+  return new AppError('validation', head + more, issues);
 }
 
 export function toErrorBody(err: unknown): ApiErrorBody {

@@ -39,6 +39,15 @@ export function formatDateShort(iso: string | Date, timeZone: string): string {
   return new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(d);
 }
 
+/** «2026-06-05»: the calendar date in the organisation's time zone (for file names), not in UTC. */
+export function isoDate(iso: string | Date, timeZone: string): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(d).map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
 /** «05.06.2026, 10:00» in the organisation's time zone. */
 export function formatDateTime(iso: string | Date, timeZone: string): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;

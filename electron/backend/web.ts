@@ -9,11 +9,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBackend, type Backend } from './app.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
+import type { ErrorCode } from './errors.js';
 import { resolveDataDir } from './paths.js';
 
 export const TOKEN_HEADER = 'x-press-desk-token';
-const MAX_BODY = 400 * 1024 * 1024; // an imported archive travels as base64
-const statusFor: Record<string, number> = { validation: 400, not_found: 404, unknown_method: 404, read_only: 409, conflict: 409, internal: 500 };
+/** An imported archive travels as base64 in the body, so the limit is generous; tests pass a small one. */
+export const MAX_BODY_BYTES = 400 * 1024 * 1024;
+const statusFor: Record<string, number> = {
+  validation: 400,
+  not_found: 404,
+  unknown_method: 404,
+  read_only: 409,
+  conflict: 409,
+  access_denied: 401,
+  too_large: 413,
+  internal: 500,
+};
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -39,25 +50,52 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   res.end(JSON.stringify(body));
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+const fail = (res: http.ServerResponse, status: number, code: ErrorCode, message: string, headers?: Record<string, string>) =>
+  send(res, status, { ok: false, error: { code, message } }, headers);
+
+/** 400 МБ, 64 КБ */
+function sizeText(bytes: number): string {
+  const mb = 1024 * 1024;
+  return bytes >= mb ? `${Math.round(bytes / mb).toLocaleString('ru-RU')} МБ` : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('ru-RU')} КБ`;
+}
+
+class BodyTooLarge extends Error {}
+
+/** Reads the body up to `limit` bytes; past it, stops keeping the bytes (the caller answers 413 and closes). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too_large'));
-        req.destroy();
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        reject(new BodyTooLarge());
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** decodeURIComponent that answers null instead of throwing on a malformed escape («%E0%A4%A»). */
+function decodePath(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
 }
 
 export function defaultStaticDir(): string {
@@ -67,7 +105,9 @@ export function defaultStaticDir(): string {
 }
 
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
-  const rel = decodeURIComponent(urlPath.split('?')[0]!).replace(/^\/+/, '') || 'index.html';
+  const decoded = decodePath(urlPath.split('?')[0]!);
+  if (decoded === null || decoded.includes('\0')) return fail(res, 400, 'validation', 'Неверный адрес.');
+  const rel = decoded.replace(/^[\\/]+/, '') || 'index.html';
   const file = path.resolve(staticDir, rel);
   const inside = file.startsWith(path.resolve(staticDir) + path.sep);
   const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticDir, 'index.html');
@@ -87,9 +127,19 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
   fs.createReadStream(target).pipe(res);
 }
 
-export async function startWebServer(opts: { backend: Backend; port?: number; staticDir?: string; token?: string }): Promise<WebServer> {
+export interface WebServerOptions {
+  backend: Backend;
+  port?: number;
+  staticDir?: string;
+  token?: string;
+  /** Largest request body accepted (bytes); bigger ones get 413. */
+  maxBodyBytes?: number;
+}
+
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const staticDir = opts.staticDir ?? defaultStaticDir();
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const streams = new Set<http.ServerResponse>();
   let port = opts.port ?? 0;
 
@@ -98,14 +148,15 @@ export async function startWebServer(opts: { backend: Backend; port?: number; st
     streams.forEach((s) => s.write(frame));
   });
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     // DNS rebinding: only our own host names may address this server.
-    const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, { ok: false, error: { code: 'internal', message: 'Запрос с чужого адреса отклонён.' } });
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
+      return fail(res, 403, 'access_denied', 'Запрос с чужого адреса отклонён: откройте Пресс-деск по адресу, который напечатал сервер.');
     const url = new URL(req.url ?? '/', `http://${host}`);
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, { ok: false, error: { code: 'internal', message: 'Нет доступа: неверный ключ запуска.' } });
+      if (!sameToken(url.searchParams.get('token'), token)) return fail(res, 401, 'access_denied', 'Нет доступа: неверный ключ запуска.');
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -114,26 +165,44 @@ export async function startWebServer(opts: { backend: Backend; port?: number; st
     }
 
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'internal', message: 'Только POST.' } });
+      if (req.method !== 'POST') return fail(res, 405, 'validation', 'Методы программы вызываются только запросом POST.', { allow: 'POST' });
       if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
-        return send(res, 401, { ok: false, error: { code: 'internal', message: 'Нет доступа: неверный ключ запуска. Откройте адрес, который напечатал сервер.' } });
-      let input: unknown;
+        return fail(res, 401, 'access_denied', 'Нет доступа: неверный ключ запуска. Откройте адрес, который напечатал сервер.');
+      const method = decodePath(url.pathname.slice('/api/'.length));
+      if (method === null) return fail(res, 400, 'validation', 'Неверное имя метода в адресе.');
+      let body: string;
       try {
-        const body = await readBody(req);
-        input = body ? (JSON.parse(body) as { input?: unknown }).input : undefined;
+        body = await readBody(req, maxBody);
       } catch (err) {
-        const tooLarge = (err as Error).message === 'too_large';
-        return send(res, tooLarge ? 413 : 400, {
-          ok: false,
-          error: { code: 'validation', message: tooLarge ? 'Запрос слишком большой (больше 400 МБ).' : 'Запрос не является JSON.' },
-        });
+        if (!(err instanceof BodyTooLarge)) throw err;
+        // Answer now and close the connection instead of reading the rest.
+        return fail(res, 413, 'too_large', `Запрос слишком большой: больше ${sizeText(maxBody)}. Ничего не сохранено.`, { connection: 'close' });
       }
-      const outcome = await opts.backend.invoke(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+      let input: unknown;
+      if (body.trim() !== '') {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(body);
+        } catch {
+          return fail(res, 400, 'validation', 'Запрос не является JSON.');
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+          return fail(res, 400, 'validation', 'Тело запроса должно быть объектом JSON вида {"input": …}.');
+        input = (parsed as { input?: unknown }).input;
+      }
+      const outcome = await opts.backend.invoke(method, input);
       return send(res, outcome.ok ? 200 : (statusFor[outcome.error.code] ?? 500), outcome);
     }
 
-    if (req.method !== 'GET') return send(res, 405, { ok: false, error: { code: 'internal', message: 'Метод не поддерживается.' } });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'validation', 'Метод не поддерживается.', { allow: 'GET' });
     serveStatic(staticDir, url.pathname, res);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      console.error('[press-desk] web request failed:', err);
+      fail(res, 500, 'internal', `Внутренняя ошибка: ${(err as Error).message}`);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,10 @@ import type { AppStore } from '../collections.js';
 import { AppError } from '../errors.js';
 import { Outlet, OutletFields, outletKinds, type OutletKind } from '../features/outlets/schema.js';
 import { SettingsInput } from '../features/settings/schema.js';
+import { generateContractsDemo } from '../features/contracts/demo.js';
+import { generateDirectLinesDemo } from '../features/direct-lines/demo.js';
+import { generateCalendarDemo } from '../features/calendar/demo.js';
+import { generateReleasesDemo } from '../features/releases/demo.js';
 import { seededRandom } from './random.js';
 import { demoOutlets, demoSettings } from './town.js';
 
@@ -55,6 +59,11 @@ export async function generateDemo(store: AppStore, opts: DemoOptions): Promise<
   for (let i = 1000; i < outlets.length; i += 5000) {
     await store.mutate((tx) => outlets.slice(i, i + 5000).forEach((o) => tx.put('outlets', o)));
   }
+  const contracts = await generateContractsDemo(store, { years: opts.years, now: opts.now });
+  const directLines = await generateDirectLinesDemo(store, { years: opts.years, now: opts.now, timeZone: settings.organisation.timeZone, outlets });
+  const calendar = await generateCalendarDemo(store, { years: opts.years, now: opts.now, timeZone: settings.organisation.timeZone, staff: settings.staff, outlets });
+  // After the calendar: releases are tied to its events.
+  const releases = await generateReleasesDemo(store, { years: opts.years, now: opts.now, timeZone: settings.organisation.timeZone, staff: settings.staff, organisation: settings.organisation });
   await store.compact();
-  return { settings: 1, outlets: outlets.length };
+  return { settings: 1, outlets: outlets.length, ...contracts, ...directLines, ...calendar, ...releases };
 }

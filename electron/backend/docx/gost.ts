@@ -15,9 +15,11 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { FileResult } from '../api.js';
 
-const mm = (n: number) => Math.round((n * 1440) / 25.4);
+/** Millimetres to twips the way Word counts them (1 cm = 567): 30 mm → 1701, 15 mm → 851, 20 mm → 1134, 12.5 mm → 709. */
+export const mm = (n: number) => Math.round(n * 56.7);
 
 export const GOST = {
   font: 'Times New Roman',
@@ -64,7 +66,8 @@ export function gostDocument(opts: { title: string; creator?: string; sections: 
         margin: { ...GOST.margins, header: mm(10), footer: mm(10) },
       },
     },
-    headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
+    // The first page's header is empty, but a header part needs one paragraph to be valid.
+    headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({})] }) },
     children: s.children,
   }));
   return new Document({
@@ -83,8 +86,41 @@ export function gostDocument(opts: { title: string; creator?: string; sections: 
   });
 }
 
+/**
+ * Characters XML 1.0 forbids (C0 controls other than tab and line breaks, U+FFFE/U+FFFF). The docx
+ * library writes text as it is given, so one of them in a user's note (a vertical tab pasted from Word,
+ * a stray control character from another program) made the whole document unreadable: Word reports it
+ * as damaged, LibreOffice refuses it.
+ */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Removes what XML cannot carry (a vertical tab or form feed becomes a space). */
+export function xmlSafe(text: string): string {
+  return text.replace(XML_FORBIDDEN, (c) => (c === '\u000B' || c === '\u000C' ? ' ' : ''));
+}
+
+/** Cleans every XML part of a packed document; returns the same bytes when nothing needed cleaning. */
+export function cleanPackage(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  let changed = false;
+  for (const [part, content] of Object.entries(files)) {
+    if (!/\.(xml|rels)$/i.test(part)) continue;
+    const text = strFromU8(content);
+    const clean = xmlSafe(text);
+    if (clean !== text) {
+      files[part] = strToU8(clean);
+      changed = true;
+    }
+  }
+  if (!changed) return bytes;
+  const packed: Record<string, [Uint8Array, { level: 0 | 6 }]> = {};
+  for (const [part, content] of Object.entries(files)) packed[part] = [content, { level: /\.(xml|rels)$/i.test(part) ? 6 : 0 }];
+  return zipSync(packed);
+}
+
 export async function toFileResult(doc: Document, name: string): Promise<FileResult> {
-  return { kind: 'file', name, mime: DOCX_MIME, base64: await Packer.toBase64String(doc) };
+  const bytes = cleanPackage(new Uint8Array(await Packer.toBuffer(doc)));
+  return { kind: 'file', name, mime: DOCX_MIME, base64: Buffer.from(bytes).toString('base64') };
 }
 
 /** A file name users can read: letters, digits, spaces and dashes only. */

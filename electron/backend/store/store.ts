@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { AppError, validationError } from '../errors.js';
 import { packArchive, unpackArchive, type ArchiveContent } from './archive.js';
 import { findCollectionInBackups, rotateBackups, writeBackup } from './backups.js';
-import { DurableJSONFile } from './durable-file.js';
+import { DurableJSONFile, ensureDir, fsyncDir, renameSync } from './durable-file.js';
 import { FolderLock, type LockInfo } from './lock.js';
 import { Journal, readJournal, type Entry, type Op } from './journal.js';
 
@@ -56,19 +56,33 @@ export interface Tx<D extends Defs> {
   clear<C extends keyof D & string>(c: C): void;
 }
 
+interface Captured {
+  seq: number;
+  savedAt: string;
+  journal: Journal;
+  journalBytes: number;
+  shards: { c: string; shard: string; records: unknown[] }[];
+}
+
 /**
  * Collections held in memory, made durable by an fdatasync'ed journal and compacted into
  * per-collection (per-shard) lowdb snapshot files. Every write goes through mutate(), one at a time.
+ *
+ * Compaction does not hold up saves: the dirty shards are captured between two mutations (records
+ * are replaced, never changed in place, so the captured lists stay as they were), written in the
+ * background, and only then is the journal cut — keeping every entry appended in the meantime.
  */
 export class Store<D extends Defs> {
   private readonly data = new Map<string, Map<string, { id: string }>>();
   private readonly dirty = new Map<string, Set<string>>();
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private compactions: Promise<unknown> = Promise.resolve();
   private journal: Journal | null = null;
   private lock: FolderLock | null = null;
   private compactTimer: NodeJS.Timeout | null = null;
   private firstDirtyAt = 0;
+  private closing: Promise<void> | null = null;
   private closed = false;
   readonly recoveries: Recovery[] = [];
   lockHolder: LockInfo | null = null;
@@ -83,11 +97,12 @@ export class Store<D extends Defs> {
 
   /** True when another instance holds the folder (or read-only was asked for): nothing can be saved. */
   get readOnly(): boolean {
+    if (this.lock && !this.lock.stillOwned()) this.loseLock();
     return this.lock === null;
   }
 
   static async open<D extends Defs>(dir: string, defs: D, options: StoreOptions = {}): Promise<Store<D>> {
-    fs.mkdirSync(path.join(dir, DATA), { recursive: true });
+    ensureDir(path.join(dir, DATA));
     const store = new Store(dir, defs, options);
     if (!options.readOnly) {
       const lock = FolderLock.acquire(dir, 'press-desk');
@@ -96,7 +111,14 @@ export class Store<D extends Defs> {
         store.staleLockRecovered = lock.recoveredStale;
       } else store.lockHolder = lock.holder;
     }
-    await store.load();
+    try {
+      await store.load();
+    } catch (err) {
+      // Do not leave the folder locked by an instance that failed to open.
+      store.journal?.close();
+      store.lock?.release();
+      throw err;
+    }
     return store;
   }
 
@@ -126,20 +148,30 @@ export class Store<D extends Defs> {
 
   // ---- writing -------------------------------------------------------------------------
 
-  /** Runs `fn` alone; its changes are journaled and on disk before the returned promise resolves. */
-  mutate<R>(fn: (tx: Tx<D>) => R | Promise<R>): Promise<R> {
-    const run = this.queue.then(() => this.runMutation(fn));
+  private enqueue<R>(job: () => R | Promise<R>): Promise<R> {
+    const run = this.queue.then(job);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  /** Runs `fn` alone; its changes are journaled and on disk before the returned promise resolves. */
+  mutate<R>(fn: (tx: Tx<D>) => R | Promise<R>): Promise<R> {
+    if (this.closing) return Promise.reject(new AppError('internal', 'Хранилище закрыто.'));
+    return this.enqueue(() => this.runMutation(fn));
+  }
+
   private async runMutation<R>(fn: (tx: Tx<D>) => R | Promise<R>): Promise<R> {
     if (this.closed) throw new AppError('internal', 'Хранилище закрыто.');
-    if (!this.journal) throw this.readOnlyError();
+    this.assertWritable();
     const ops: Op[] = [];
     const overlay = new Map<string, Map<string, { id: string } | null>>();
     const cleared = new Set<string>();
     const layer = (c: string) => overlay.get(c) ?? overlay.set(c, new Map()).get(c)!;
+    const def = (c: string) => {
+      const d = this.defs[c];
+      if (!d) throw new Error(`unknown collection ${c}`);
+      return d;
+    };
     const tx: Tx<D> = {
       get: (c, id) => {
         const o = overlay.get(c)?.get(id);
@@ -152,17 +184,20 @@ export class Store<D extends Defs> {
         return [...base.values()] as never;
       },
       put: (c, record) => {
-        const parsed = this.defs[c]!.schema.safeParse(record);
-        if (!parsed.success) throw validationError(this.defs[c]!.schema, parsed.error);
+        const schema = def(c).schema;
+        const parsed = schema.safeParse(record);
+        if (!parsed.success) throw validationError(schema, parsed.error);
         ops.push({ c, k: 'put', r: parsed.data });
         layer(c).set(parsed.data.id, parsed.data);
         return parsed.data;
       },
       del: (c, id) => {
+        def(c);
         ops.push({ c, k: 'del', id });
         layer(c).set(id, null);
       },
       clear: (c) => {
+        def(c);
         ops.push({ c, k: 'clear' });
         overlay.delete(c);
         cleared.add(c);
@@ -170,9 +205,11 @@ export class Store<D extends Defs> {
     };
     const result = await fn(tx);
     if (ops.length === 0) return result;
+    // The callback may have awaited: check again that we may still write.
+    this.assertWritable();
     const entry: Entry = { seq: this.seq + 1, at: new Date().toISOString(), ops };
     try {
-      this.journal.append(entry);
+      this.journal!.append(entry);
     } catch (err) {
       throw new AppError('internal', `Не удалось сохранить изменения на диск: ${(err as Error).message}. Проверьте место на диске и доступ к папке данных.`);
     }
@@ -186,19 +223,35 @@ export class Store<D extends Defs> {
 
   /** Throws the read-only error (naming who holds the folder) when nothing can be saved. */
   assertWritable(): void {
+    if (this.lock && !this.lock.stillOwned()) this.loseLock();
     if (!this.journal || this.closed) throw this.readOnlyError();
+  }
+
+  /** Another instance took the folder over (we looked dead to it): stop writing at once. */
+  private loseLock(): void {
+    this.lockHolder = this.lock!.lostTo;
+    this.lock = null;
+    this.journal?.close();
+    this.journal = null;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
   }
 
   private readOnlyError(): AppError {
     const h = this.lockHolder;
-    const who = h ? `Папку данных сейчас использует ${h.user} на компьютере ${h.host} (с ${new Date(h.since).toLocaleString('ru-RU')}).` : '';
+    const who = h ? `Папку данных сейчас использует ${h.user} на компьютере ${h.host} (с ${h.since ? new Date(h.since).toLocaleString('ru-RU') : 'неизвестного времени'}).` : '';
     return new AppError('read_only', `Открыто только для чтения: изменения не сохраняются. ${who}`.trim());
   }
 
-  private markDirty(c: string, record: { id: string } | undefined): void {
+  private markShard(c: string, shard: string): void {
     const set = this.dirty.get(c) ?? this.dirty.set(c, new Set()).get(c)!;
+    set.add(shard);
+  }
+
+  private markDirty(c: string, record: { id: string } | undefined): void {
     const shardOf = this.defs[c]!.shardOf;
-    set.add(record && shardOf ? shardOf(record) : NO_SHARD);
+    if (!shardOf) this.markShard(c, NO_SHARD);
+    else if (record) this.markShard(c, shardOf(record));
   }
 
   private apply(entry: Entry, onlyCollections?: Map<string, number>): void {
@@ -234,44 +287,80 @@ export class Store<D extends Defs> {
     this.compactTimer.unref();
   }
 
-  /** Writes every dirty shard durably, then empties the journal. Runs in the write queue. */
+  /**
+   * Writes every dirty shard durably, then cuts the journal. Includes every mutation asked for before
+   * the call; saves asked for meanwhile go on (they stay in the journal). One compaction at a time.
+   */
   compact(): Promise<void> {
-    const run = this.queue.then(() => this.compactNow());
-    this.queue = run.catch(() => undefined);
+    return this.compactInOrder(false);
+  }
+
+  private compactInOrder(force: boolean): Promise<void> {
+    const run = this.compactions.then(() => this.compactOnce(force));
+    this.compactions = run.catch(() => undefined);
     return run;
   }
 
-  private async compactNow(): Promise<void> {
+  private capture(force: boolean): Captured | null {
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = null;
     this.firstDirtyAt = 0;
-    if (!this.journal || this.dirty.size === 0) return;
-    const savedAt = new Date().toISOString();
-    for (const [c, shards] of this.dirty) {
+    const journal = this.journal;
+    if (!journal || (this.dirty.size === 0 && journal.size() === 0 && !force)) return null;
+    const shards: Captured['shards'] = [];
+    for (const [c, dirtyShards] of this.dirty) {
       const shardOf = this.defs[c]!.shardOf;
-      const byShard = new Map<string, unknown[]>([...shards].map((s) => [s, []]));
+      const byShard = new Map<string, unknown[]>([...dirtyShards].map((s) => [s, []]));
       for (const r of this.collection(c).values()) byShard.get(shardOf ? shardOf(r) : NO_SHARD)?.push(r);
-      for (const [shard, records] of byShard) {
-        const file = this.shardFile(c, shard);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        const low = new Low<Snapshot>(new DurableJSONFile(file), { format: 1, collection: c, shard, seq: this.seq, savedAt, records });
-        await low.write();
-      }
+      for (const [shard, records] of byShard) shards.push({ c, shard, records });
     }
     this.dirty.clear();
-    this.journal.truncate();
+    return { seq: this.seq, savedAt: new Date().toISOString(), journal, journalBytes: journal.size(), shards };
+  }
+
+  private async compactOnce(force: boolean): Promise<void> {
+    // Taken in the write queue, so every mutation asked for before this compaction is in it.
+    const cap = await this.enqueue(() => this.capture(force));
+    if (!cap) return;
+    try {
+      for (const { c, shard, records } of cap.shards) {
+        const file = this.shardFile(c, shard);
+        if (records.length === 0 && shard !== NO_SHARD) {
+          // An emptied shard: no file is the same as an empty one, and keeps the folder tidy.
+          if (fs.existsSync(file)) {
+            fs.rmSync(file, { force: true });
+            fsyncDir(path.dirname(file));
+          }
+          continue;
+        }
+        ensureDir(path.dirname(file));
+        const low = new Low<Snapshot>(new DurableJSONFile(file), { format: 1, collection: c, shard, seq: cap.seq, savedAt: cap.savedAt, records });
+        await low.write();
+      }
+    } catch (err) {
+      // Nothing is lost (the journal still has it all): try these shards again next time.
+      for (const { c, shard } of cap.shards) this.markShard(c, shard);
+      if (this.journal) this.scheduleCompaction();
+      throw err;
+    }
+    // Every entry up to cap.seq is now in the snapshots; entries appended since stay in the journal.
+    if (this.journal === cap.journal) cap.journal.dropHead(cap.journalBytes);
   }
 
   private shardFile(c: string, shard: string): string {
     return shard === NO_SHARD ? path.join(this.dir, DATA, `${c}.json`) : path.join(this.dir, DATA, c, `${shard}.json`);
   }
 
-  private shardFiles(c: string): string[] {
-    const files: string[] = [];
+  private shardFiles(c: string): { file: string; shard: string }[] {
+    const files: { file: string; shard: string }[] = [];
     const single = this.shardFile(c, NO_SHARD);
-    if (fs.existsSync(single)) files.push(single);
+    if (fs.existsSync(single)) files.push({ file: single, shard: NO_SHARD });
     const folder = path.join(this.dir, DATA, c);
-    if (fs.existsSync(folder)) for (const f of fs.readdirSync(folder)) if (f.endsWith('.json') && !f.startsWith('.')) files.push(path.join(folder, f));
+    if (fs.existsSync(folder) && fs.statSync(folder).isDirectory()) {
+      for (const f of fs.readdirSync(folder).sort()) {
+        if (f.endsWith('.json') && !f.startsWith('.')) files.push({ file: path.join(folder, f), shard: f.slice(0, -'.json'.length) });
+      }
+    }
     return files;
   }
 
@@ -282,92 +371,210 @@ export class Store<D extends Defs> {
     return Array.isArray(records) && records.every((r) => schema.safeParse(r).success);
   }
 
+  /** Identity of every snapshot file: a writer replacing one while we read changes it. */
+  private signature(): string {
+    const parts: string[] = [];
+    for (const c of Object.keys(this.defs)) {
+      for (const { file } of this.shardFiles(c)) {
+        try {
+          const st = fs.statSync(file);
+          parts.push(`${file}:${st.ino}:${st.mtimeMs}:${st.size}`);
+        } catch {
+          parts.push(`${file}:gone`);
+        }
+      }
+    }
+    return parts.join('|');
+  }
+
   private async load(): Promise<void> {
+    if (this.lock) this.removeStaleTemps();
+    // A read-only instance reads files a live writer may be replacing: retry until it saw one state.
+    for (let attempt = 1; ; attempt++) {
+      const before = this.readOnly ? this.signature() : '';
+      await this.loadOnce();
+      if (!this.readOnly || attempt >= 5 || this.signature() === before) break;
+      this.data.clear();
+      this.dirty.clear();
+      this.seq = 0;
+      this.recoveries.length = 0;
+      await new Promise((r) => setTimeout(r, 20 * attempt));
+    }
+    if (this.journal && (this.dirty.size > 0 || this.journal.size() > 0)) this.scheduleCompaction();
+  }
+
+  private async loadOnce(): Promise<void> {
     const seqOf = new Map<string, number>();
     for (const c of Object.keys(this.defs)) {
       const map = new Map<string, { id: string }>();
       this.data.set(c, map);
+      const shardOf = this.defs[c]!.shardOf;
+      // Which shard (and snapshot seq) each record came from: a crash in the middle of a compaction
+      // can leave a record that moved between shards in both files; the newer copy wins and both are rewritten.
+      const origin = new Map<string, { shard: string; seq: number }>();
+      const restored: { id: string }[][] = [];
       let minSeq = Infinity;
-      for (const file of this.shardFiles(c)) {
-        const snapshot = await this.readSnapshot(c, file);
-        for (const r of snapshot.records as { id: string }[]) map.set(r.id, r);
+      for (const { file, shard } of this.shardFiles(c)) {
+        const { snapshot, restored: fromBackup } = await this.readSnapshot(c, file, shard);
         minSeq = Math.min(minSeq, snapshot.seq);
         this.seq = Math.max(this.seq, snapshot.seq);
+        const records = snapshot.records as { id: string }[];
+        if (fromBackup) {
+          restored.push(records);
+          continue;
+        }
+        for (const r of records) {
+          const home = shardOf ? shardOf(r) : NO_SHARD;
+          if (home !== shard) {
+            this.markShard(c, shard);
+            this.markShard(c, home);
+          }
+          const prev = origin.get(r.id);
+          if (prev) {
+            this.markShard(c, prev.shard);
+            this.markShard(c, shard);
+            if (prev.seq > snapshot.seq) continue;
+          }
+          origin.set(r.id, { shard, seq: snapshot.seq });
+          map.set(r.id, r);
+        }
+      }
+      // Records restored from a backup never override a record a good file has.
+      for (const records of restored) {
+        for (const r of records) {
+          if (map.has(r.id)) continue;
+          map.set(r.id, r);
+          this.markDirty(c, r);
+        }
       }
       seqOf.set(c, minSeq === Infinity ? 0 : minSeq);
     }
+
     const journalFile = path.join(this.dir, JOURNAL);
     const read = readJournal(journalFile);
-    if (read.damagedLines.length > 0 && !this.readOnly) {
+    const rejected: number[] = [];
+    read.entries.forEach((entry, i) => {
+      const valid = entry.ops.every((op) => op.k !== 'put' || !this.defs[op.c] || this.defs[op.c]!.schema.safeParse(op.r).success);
+      if (!valid) {
+        rejected.push(read.lines[i]!);
+        return;
+      }
+      this.apply(entry, seqOf);
+      this.seq = Math.max(this.seq, entry.seq);
+    });
+    const damaged = read.damagedLines.length > 0 || rejected.length > 0;
+    if (damaged && this.lock) {
       const movedTo = this.moveAside(journalFile, true);
+      const what = [
+        read.damagedLines.length ? `повреждены строки ${read.damagedLines.join(', ')}` : '',
+        rejected.length ? `не прошли проверку изменения в строках ${rejected.join(', ')}` : '',
+      ].filter(Boolean);
       this.recoveries.push({
         at: new Date().toISOString(),
         file: journalFile,
         movedTo,
         restoredFrom: null,
-        message: `Журнал изменений повреждён (строки ${read.damagedLines.join(', ')}). Неповреждённые изменения восстановлены, копия файла сохранена.`,
+        message: `Журнал изменений повреждён (${what.join('; ')}). Неповреждённые изменения восстановлены, копия журнала сохранена в «${path.relative(this.dir, movedTo)}».`,
       });
     }
-    for (const entry of read.entries) {
-      const valid = entry.ops.every((op) => op.k !== 'put' || !this.defs[op.c] || this.defs[op.c]!.schema.safeParse(op.r).success);
-      if (!valid) continue;
-      this.apply(entry, seqOf);
-      this.seq = Math.max(this.seq, entry.seq);
-    }
     if (this.lock) {
-      this.journal = new Journal(journalFile, read.damagedLines.length > 0 ? 0 : read.validBytes);
-      if (read.damagedLines.length > 0) {
-        // The damaged journal was moved aside: persist what we recovered from it right away.
-        await this.compactNow();
+      this.journal = new Journal(journalFile, read.validBytes);
+      if (damaged) {
+        // Persist what was recovered into the snapshots first; only then is the damaged journal dropped.
+        // (If this fails, nothing is lost: the next start finds the same journal again.)
+        await this.compactInOrder(true).catch(() => undefined);
       }
     }
-    this.dirty.size > 0 && this.journal && this.scheduleCompaction();
   }
 
-  private async readSnapshot(c: string, file: string): Promise<Snapshot> {
+  private async readSnapshot(c: string, file: string, shard: string): Promise<{ snapshot: Snapshot; restored: boolean }> {
     const low = new Low<Snapshot | null>(new DurableJSONFile<Snapshot | null>(file), null);
-    let problem: string | null = null;
+    let problem: string;
     try {
       await low.read();
       const s = low.data;
-      if (!s || s.format !== 1 || !this.validRecords(c, s.records)) problem = 'данные не прошли проверку';
-      else return s;
+      if (!s || typeof s !== 'object' || s.format !== 1 || typeof s.seq !== 'number' || !this.validRecords(c, s.records)) problem = 'данные не прошли проверку';
+      else return { snapshot: s, restored: false };
     } catch (err) {
       problem = err instanceof SyntaxError ? 'файл повреждён или записан не полностью' : (err as Error).message;
     }
-    return this.recoverSnapshot(c, file, problem);
+    return { snapshot: this.recoverSnapshot(c, file, shard, problem), restored: true };
   }
 
-  private recoverSnapshot(c: string, file: string, problem: string): Snapshot {
-    const shard = path.dirname(file).endsWith(path.join(DATA, c)) ? path.basename(file, '.json') : NO_SHARD;
-    const movedTo = this.readOnly ? file : this.moveAside(file, false);
+  private recoverSnapshot(c: string, file: string, shard: string, problem: string): Snapshot {
+    const movedTo = this.readOnly ? null : this.moveAside(file, false);
     const shardOf = this.defs[c]!.shardOf;
     const found = findCollectionInBackups(this.dir, c, (records) => this.validRecords(c, records));
-    const records = (found?.records ?? []).filter((r) => !shardOf || shardOf(r as { id: string }) === shard) as { id: string }[];
+    const records = (found?.records ?? []).filter((r) => (shardOf ? shardOf(r as { id: string }) : NO_SHARD) === shard) as { id: string }[];
     const name = path.relative(this.dir, file);
+    const where = movedTo ? `Он перемещён в «${path.relative(this.dir, movedTo)}»` : 'Папка открыта только для чтения, файл не тронут';
     this.recoveries.push({
       at: new Date().toISOString(),
       file,
-      movedTo,
+      movedTo: movedTo ?? file,
       restoredFrom: found?.file ?? null,
       message: found
-        ? `Файл данных «${name}» повреждён (${problem}). Он перемещён в «${path.relative(this.dir, movedTo)}», данные восстановлены из резервной копии от ${path.basename(found.file)}.`
-        : `Файл данных «${name}» повреждён (${problem}). Он перемещён в «${path.relative(this.dir, movedTo)}»; резервной копии с этими данными не нашлось.`,
+        ? `Файл данных «${name}» повреждён (${problem}). ${where}, данные восстановлены из резервной копии «${path.basename(found.file)}».`
+        : `Файл данных «${name}» повреждён (${problem}). ${where}; резервной копии с этими данными не нашлось, раздел «${c}» открыт пустым.`,
     });
-    // Restored records are written back by the next snapshot.
-    for (const r of records) this.markDirty(c, r);
-    this.markDirty(c, undefined);
+    // The shard is rewritten (from what was restored) by the next snapshot.
+    this.markShard(c, shard);
     return { format: 1, collection: c, shard, seq: found?.seq ?? 0, savedAt: '', records };
   }
 
-  /** Moves a bad file into data/corrupt/ (never deletes it) and returns the new path. */
+  /** Moves (or copies) a bad file into DATA/corrupt/ under a name of its own: nothing there is ever overwritten. */
   private moveAside(file: string, copy: boolean): string {
     const dir = path.join(this.dir, CORRUPT);
-    fs.mkdirSync(dir, { recursive: true });
-    const target = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${path.basename(file)}`);
-    if (copy) fs.copyFileSync(file, target);
-    else fs.renameSync(file, target);
-    return target;
+    ensureDir(dir);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    // data/outlets/2024.json and data/events/2024.json must not meet under one name.
+    const base = path.relative(this.dir, file).split(path.sep).join('_');
+    for (let n = 1; ; n++) {
+      const target = path.join(dir, `${stamp}-${n > 1 ? `${n}-` : ''}${base}`);
+      if (fs.existsSync(target)) continue;
+      if (copy) {
+        try {
+          fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+          throw err;
+        }
+        const fd = fs.openSync(target, 'r+');
+        fs.fsyncSync(fd);
+        fs.closeSync(fd);
+      } else {
+        renameSync(file, target);
+      }
+      fsyncDir(dir);
+      if (!copy) fsyncDir(path.dirname(file));
+      return target;
+    }
+  }
+
+  /** Temp files of writes a crash interrupted (the real files are intact: temp + rename). */
+  private removeStaleTemps(): void {
+    const isTemp = (f: string) => f.startsWith('.') && f.endsWith('.tmp');
+    const clean = (folder: string, olderThanMs: number) => {
+      let names: string[];
+      try {
+        names = fs.readdirSync(folder);
+      } catch {
+        return;
+      }
+      for (const f of names.filter(isTemp)) {
+        const file = path.join(folder, f);
+        try {
+          if (Date.now() - fs.statSync(file).mtimeMs >= olderThanMs) fs.rmSync(file, { force: true });
+        } catch {
+          // already gone
+        }
+      }
+    };
+    // Only the lock holder writes under data/; backups and the lock may be written by others for a moment.
+    clean(path.join(this.dir, DATA), 0);
+    for (const c of Object.keys(this.defs)) clean(path.join(this.dir, DATA, c), 0);
+    clean(this.dir, 60_000);
+    clean(path.join(this.dir, 'backups'), 3_600_000);
   }
 
   // ---- archives and backups --------------------------------------------------------------
@@ -414,11 +621,21 @@ export class Store<D extends Defs> {
     });
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    await this.compact();
-    this.closed = true;
-    this.journal?.close();
-    this.lock?.release();
+  /** Waits for queued saves, writes the last snapshot, and lets go of the folder. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      try {
+        await this.compact();
+      } finally {
+        await this.queue;
+        this.closed = true;
+        if (this.compactTimer) clearTimeout(this.compactTimer);
+        this.compactTimer = null;
+        this.journal?.close();
+        this.journal = null;
+        this.lock?.release();
+      }
+    })();
+    return this.closing;
   }
 }

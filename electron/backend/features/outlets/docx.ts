@@ -1,12 +1,13 @@
 import type { FileResult } from '../../api.js';
 import { letterhead, note, subtitle, table, title } from '../../docx/blocks.js';
 import { gostDocument, safeFileName, toFileResult } from '../../docx/gost.js';
-import { countOf, formatDateLong } from '../../format.js';
+import { countOf, formatDateLong, isoDate } from '../../format.js';
 import type { Settings } from '../settings/schema.js';
 import { outletKinds, type Outlet } from './schema.js';
 
-const contactLines = (o: Outlet) =>
-  o.contacts.map((c) => [c.name + (c.position ? `, ${c.position}` : ''), c.phone, c.email].filter(Boolean).join('\n')).join('\n');
+/** One entry per contact person (name and position, phone, e-mail on their own lines). */
+const contactEntries = (o: Outlet) =>
+  o.contacts.map((c) => [c.name + (c.position ? `, ${c.position}` : ''), c.phone, c.email].filter(Boolean).join('\n'));
 
 /** «Справочник средств массовой информации» as a ГОСТ table (landscape: it is wide). */
 export async function buildOutletsDocx(outlets: Outlet[], settings: Settings | null, now: Date): Promise<FileResult> {
@@ -17,7 +18,7 @@ export async function buildOutletsDocx(outlets: Outlet[], settings: Settings | n
     o.name + (o.officialPublisher ? '\n(официальный публикатор МПА)' : '') + (o.archived ? '\n(в архиве)' : ''),
     outletKinds[o.kind],
     [o.address, o.website].filter(Boolean).join('\n'),
-    contactLines(o),
+    contactEntries(o),
     o.notes,
   ]);
   const doc = gostDocument({
@@ -31,12 +32,13 @@ export async function buildOutletsDocx(outlets: Outlet[], settings: Settings | n
           subtitle(`по состоянию на ${formatDateLong(now, tz)}`),
           table(
             [
+              // Contacts get the most room: a typical e-mail (redaktor@mayak-truda.ru) fits on one line.
               { title: '№ п/п', width: 5, align: 'center' },
-              { title: 'Наименование СМИ', width: 22 },
+              { title: 'Наименование СМИ', width: 20 },
               { title: 'Вид', width: 11 },
               { title: 'Адрес, сайт', width: 20 },
-              { title: 'Контактные лица', width: 24 },
-              { title: 'Примечание', width: 18 },
+              { title: 'Контактные лица', width: 28 },
+              { title: 'Примечание', width: 16 },
             ],
             rows,
             { landscape: true, emptyText: 'В справочнике нет СМИ' },
@@ -46,5 +48,5 @@ export async function buildOutletsDocx(outlets: Outlet[], settings: Settings | n
       },
     ],
   });
-  return toFileResult(doc, safeFileName(`Справочник СМИ ${now.toISOString().slice(0, 10)}`, 'docx'));
+  return toFileResult(doc, safeFileName(`Справочник СМИ ${isoDate(now, tz)}`, 'docx'));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, id, longText, optionalText, phone, recordMeta, text, webAddress } from '../../schema-kit.js';
+import { choice, email, id, longText, optionalText, phone, recordMeta, text, webAddress } from '../../schema-kit.js';
 
 export const outletKinds = {
   newspaper: 'газета',
@@ -10,17 +10,19 @@ export const outletKinds = {
 } as const;
 export type OutletKind = keyof typeof outletKinds;
 
-export const Contact = z.object({
-  name: text('Контактное лицо', 200),
-  position: optionalText('Должность контакта', 200),
-  phone: phone('Телефон контакта'),
-  email: email('E-mail контакта'),
-});
+export const Contact = z
+  .object({
+    name: text('Контактное лицо', 200),
+    position: optionalText('Должность контакта', 200),
+    phone: phone('Телефон контакта'),
+    email: email('E-mail контакта'),
+  })
+  .describe('Контакт');
 export type Contact = z.infer<typeof Contact>;
 
 export const OutletFields = z.object({
   name: text('Название СМИ', 300),
-  kind: z.enum(Object.keys(outletKinds) as [OutletKind, ...OutletKind[]]).describe('Вид СМИ'),
+  kind: choice(outletKinds, 'Вид СМИ'),
   officialPublisher: z.boolean().default(false).describe('Официальный публикатор МПА'),
   address: optionalText('Адрес', 500),
   website: webAddress('Сайт СМИ'),
@@ -35,17 +37,21 @@ export const Outlet = OutletFields.extend({
 });
 export type Outlet = z.infer<typeof Outlet>;
 
+export const archiveScopes = { active: 'действующие', archived: 'в архиве', all: 'все' } as const;
+
 export const OutletQuery = z
   .object({
     query: z.string().max(200).default('').describe('Поиск'),
-    kind: z.enum(Object.keys(outletKinds) as [OutletKind, ...OutletKind[]]).optional().describe('Вид СМИ'),
-    archived: z.enum(['active', 'archived', 'all']).default('active').describe('Архив'),
+    kind: choice(outletKinds, 'Вид СМИ').optional(),
+    archived: choice(archiveScopes, 'Архив').default('active'),
   })
   .default({ query: '', archived: 'active' });
 
 export const OutletUpdate = OutletFields.extend({ id: id() });
 export const OutletArchive = z.object({ id: id(), archived: z.boolean().describe('В архиве') });
-export const OutletExport = z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false });
+export const OutletExport = z
+  .object({ includeArchived: z.boolean().default(false).describe('Включая архивные СМИ') })
+  .default({ includeArchived: false });
 
 export const outletCollections = {
   outlets: { schema: Outlet },

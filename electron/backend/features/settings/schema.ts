@@ -1,24 +1,28 @@
 import { z } from 'zod';
-import { id, optionalText, text, timeZone, webAddress } from '../../schema-kit.js';
+import { choice, id, optionalText, text, timeZone, webAddress } from '../../schema-kit.js';
 
 export const staffRoles = { head: 'руководитель', specialist: 'специалист' } as const;
 
-export const StaffMember = z.object({
-  id: id(),
-  name: text('ФИО сотрудника', 200),
-  position: optionalText('Должность', 200),
-  role: z.enum(['head', 'specialist']).describe('Роль'),
-});
+export const StaffMember = z
+  .object({
+    id: id(),
+    name: text('ФИО сотрудника', 200),
+    position: optionalText('Должность сотрудника', 200),
+    role: choice(staffRoles, 'Роль сотрудника'),
+  })
+  .describe('Сотрудник');
 export type StaffMember = z.infer<typeof StaffMember>;
 
 export const SettingsInput = z.object({
-  organisation: z.object({
-    name: text('Организация', 300),
-    city: text('Город', 100),
-    timeZone: timeZone(),
-    site: webAddress('Официальный сайт'),
-    newspaper: optionalText('Официальная газета', 200),
-  }),
+  organisation: z
+    .object({
+      name: text('Организация', 300),
+      city: text('Город', 100),
+      timeZone: timeZone(),
+      site: webAddress('Официальный сайт'),
+      newspaper: optionalText('Официальная газета', 200),
+    })
+    .describe('Сведения об организации'),
   staff: z.array(StaffMember).max(50).default([]).describe('Сотрудники'),
 });
 export type SettingsInput = z.input<typeof SettingsInput>;

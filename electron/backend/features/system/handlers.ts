@@ -1,6 +1,8 @@
 import { collections } from '../../collections.js';
 import type { Ctx, HandlerTable } from '../../context.js';
 import { generateDemo } from '../../demo/generate.js';
+import { AppError, validationError } from '../../errors.js';
+import { unpackArchive } from '../../store/archive.js';
 import { listBackups } from '../../store/backups.js';
 import { safeFileName } from '../../docx/gost.js';
 import { checkDataFolder } from './check.js';
@@ -24,6 +26,25 @@ export function systemStatus({ store, dataDir }: Ctx): SystemStatus {
   };
 }
 
+/** The same checks the store makes on import, run before the safety backup is taken. */
+function checkArchive(bytes: Uint8Array): void {
+  const refuse = (why: string) => new AppError('validation', `Архив не принят: ${why}. Текущие данные не изменены.`);
+  let content;
+  try {
+    content = unpackArchive(bytes);
+  } catch (err) {
+    throw refuse((err as Error).message);
+  }
+  for (const [c, records] of Object.entries(content.collections)) {
+    const def = (collections as Record<string, { schema: import('zod').ZodType } | undefined>)[c];
+    if (!def) throw refuse(`неизвестный раздел «${c}»`);
+    for (let i = 0; i < records.length; i++) {
+      const parsed = def.schema.safeParse(records[i]);
+      if (!parsed.success) throw refuse(`раздел «${c}», запись № ${i + 1}: ${validationError(def.schema, parsed.error).message}`);
+    }
+  }
+}
+
 export const systemHandlers: HandlerTable<
   'system.status' | 'system.check' | 'system.backupNow' | 'system.exportArchive' | 'system.importArchive' | 'system.fillDemo'
 > = {
@@ -45,9 +66,13 @@ export const systemHandlers: HandlerTable<
   }),
 
   'system.importArchive': async ({ base64 }, ctx) => {
+    const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+    // A file that is no archive of ours is refused before anything is written (not even the safety copy,
+    // whose rotation could otherwise drop an old backup for nothing).
+    checkArchive(bytes);
     // A safety copy of what is being replaced, so an import can always be undone from Настройки → Резервные копии.
     ctx.store.backupNow(ctx.now());
-    const counts = await ctx.store.importArchive(new Uint8Array(Buffer.from(base64, 'base64')));
+    const counts = await ctx.store.importArchive(bytes);
     ctx.statusChanged();
     return { counts };
   },

@@ -14,9 +14,9 @@ export const ImportInput = z.object({
 
 export const DemoInput = z
   .object({
-    years: z.number().int().min(1).max(10).default(1).describe('Лет данных'),
+    years: z.number().int().min(1).max(10).default(1).describe('Количество лет данных'),
     /** Extra synthetic records for load tests; the demo town itself has a realistic size. */
-    scale: z.number().int().min(0).max(1_000_000).default(0).describe('Дополнительных записей'),
+    scale: z.number().int().min(0).max(1_000_000).default(0).describe('Количество дополнительных записей'),
   })
   .default({ years: 1, scale: 0 });
 

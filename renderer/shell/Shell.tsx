@@ -1,0 +1,60 @@
+/** The frame around every section: top bar with search, sidebar, the page, the status bar. */
+import { DirectLinesPage } from '../features/direct-lines/DirectLinesPage';
+import { OutletsPage } from '../features/outlets/OutletsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { CalendarTodayPage } from '../features/today/CalendarTodayPage';
+import { useAppState } from './app-state';
+import { Banners } from './Banners';
+import { GlobalSearch } from './GlobalSearch';
+import { useHotkeys } from './hotkeys';
+import { NotBuilt } from './NotBuilt';
+import { useRoute } from './router';
+import { sectionOf } from './sections';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+
+function Page() {
+  const route = useRoute();
+  switch (route.section) {
+    case 'outlets':
+      return <OutletsPage id={route.id} />;
+    case 'settings':
+      return <SettingsPage focusStaffId={route.id} />;
+    case 'direct-lines':
+      return <DirectLinesPage id={route.id} sub={route.sub} />;
+    case 'calendar':
+      // Until the calendar grid is built: its page holds the «Сегодня» panel.
+      return <CalendarTodayPage />;
+    default:
+      return <NotBuilt key={route.section} section={sectionOf(route.section)} />;
+  }
+}
+
+export function Shell() {
+  const { status, settings, timeZone } = useAppState();
+  useHotkeys();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        Перейти к содержимому
+      </a>
+      <Banners status={status} timeZone={timeZone} />
+      <header className="topbar">
+        <div className="brand">Пресс-деск</div>
+        <GlobalSearch />
+        {settings && (
+          <div className="topbar-org" title={settings.organisation.name}>
+            {settings.organisation.name}
+          </div>
+        )}
+      </header>
+      <div className="workspace">
+        <Sidebar />
+        <main id="main" className="content" tabIndex={-1}>
+          <Page />
+        </main>
+      </div>
+      <StatusBar />
+    </div>
+  );
+}

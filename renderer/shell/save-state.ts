@@ -1,0 +1,49 @@
+/** What the status bar says about saving: a write in flight, or when the last one reached the disk. */
+import { useEffect, useState } from 'react';
+import type { Method } from '../../electron/backend/api';
+import { onCall, onEvent } from '../api';
+
+/** Methods that change data (api.ts marks them `writes: true`). */
+const writeMethods = new Set<Method>([
+  'settings.save',
+  'outlets.create',
+  'outlets.update',
+  'outlets.archive',
+  'system.backupNow',
+  'system.importArchive',
+  'system.fillDemo',
+]);
+
+let pending = 0;
+let lastSavedAt: string | null = null;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+const later = (a: string | null, b: string | null) => (!a ? b : !b ? a : a > b ? a : b);
+
+// A write that returned without error is on disk: the backend answers only after the journal is synced.
+onCall((method, phase, ok) => {
+  if (!writeMethods.has(method)) return;
+  pending += phase === 'start' ? 1 : -1;
+  if (phase === 'end' && ok) lastSavedAt = later(lastSavedAt, new Date().toISOString());
+  emit();
+});
+
+// The backend's own word, also for saves made elsewhere (another tab on the same browser-mode server).
+onEvent('saved', ({ at }) => {
+  lastSavedAt = later(lastSavedAt, at);
+  emit();
+});
+
+export function useSaveState(initialSavedAt: string | null): { saving: boolean; savedAt: string | null } {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const l = () => setTick((n) => n + 1);
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  }, []);
+  const savedAt = later(lastSavedAt, initialSavedAt);
+  return { saving: pending > 0, savedAt };
+}

@@ -1,0 +1,145 @@
+/**
+ * Screenshots for people to look at: test-results/screens/*.png (and SHOTS_DIR too, if set).
+ * Welcome (clean and with errors), the media list, an open card (and one with errors), Настройки,
+ * a section not built yet, the recovery banner, and a read-only second copy.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { cli, expect, makeDataDir, root, startServer, test, type Server } from './fixtures';
+
+const outDirs = [path.join(root, 'test-results', 'screens'), ...(process.env.SHOTS_DIR ? [process.env.SHOTS_DIR] : [])];
+
+async function shoot(page: Page, name: string) {
+  await page.mouse.move(1300, 780); // no hover effects in the pictures
+  const buffer = await page.screenshot();
+  for (const dir of outDirs) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.png`), buffer);
+  }
+}
+
+async function withServer(dir: string, job: (server: Server) => Promise<void>) {
+  const server = await startServer(dir);
+  try {
+    await job(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+test('screenshots of the main screens', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dirs: string[] = [];
+  try {
+    const emptyDir = makeDataDir();
+    dirs.push(emptyDir);
+    await withServer(emptyDir, async (server) => {
+      await page.goto(server.url);
+      await expect(page.getByRole('heading', { name: 'Добро пожаловать в Пресс-деск' })).toBeVisible();
+      await shoot(page, '1-welcome');
+      await page.getByLabel('Официальный сайт').fill('aleysk');
+      await page.getByRole('button', { name: 'Начать работу' }).click();
+      await expect(page.locator('.error-summary')).toBeVisible();
+      await shoot(page, '1b-welcome-errors');
+    });
+
+    const demoDir = makeDataDir({ demo: true });
+    dirs.push(demoDir);
+    await withServer(demoDir, async (server) => {
+      await page.goto(server.url);
+      await expect(page.locator('.outlets-table tbody tr').first()).toBeVisible();
+      await shoot(page, '2-outlets-list');
+
+      await page.locator('.outlets-table tbody tr', { hasText: 'Маяк труда' }).click();
+      await expect(page.locator('#outlet-card-title')).toHaveText('Газета «Маяк труда»');
+      await shoot(page, '3-outlet-card');
+
+      await page.keyboard.press('Control+N');
+      await page.locator('#f-name').fill('Газета «Новая»');
+      await page.getByRole('button', { name: '+ Добавить контакт' }).click();
+      await page.locator('#f-contacts-0-email').fill('не-почта');
+      await page.keyboard.press('Control+S');
+      await expect(page.locator('.card-panel .error-summary')).toBeVisible();
+      await shoot(page, '3b-outlet-card-errors');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Уйти без сохранения' }).click();
+
+      await page.getByRole('link', { name: 'Настройки' }).click();
+      await page.getByRole('button', { name: 'Проверить данные' }).click();
+      await expect(page.getByTestId('check-report')).toBeVisible();
+      await shoot(page, '4-settings');
+
+      await page.getByRole('link', { name: 'Контракты' }).click();
+      await expect(page.getByText('Этот раздел ещё не сделан.')).toBeVisible();
+      await shoot(page, '5-not-built');
+
+      // A second copy on the same folder: read-only.
+      await withServer(demoDir, async (second) => {
+        await page.goto(second.url);
+        await page.locator('.outlets-table tbody tr', { hasText: 'Маяк труда' }).click();
+        await page.locator('#f-notes').fill('Правка');
+        await page.keyboard.press('Control+S');
+        await expect(page.locator('.card-panel .error-summary')).toBeVisible();
+        await shoot(page, '7-read-only');
+      });
+    });
+
+    const damagedDir = makeDataDir({ demo: true });
+    dirs.push(damagedDir);
+    cli(damagedDir, 'backup');
+    fs.writeFileSync(path.join(damagedDir, 'data', 'outlets.json'), 'garbage');
+    await withServer(damagedDir, async (server) => {
+      await page.goto(server.url);
+      await expect(page.getByTestId('recovery-banner')).toBeVisible();
+      await shoot(page, '6-recovery-banner');
+    });
+  } finally {
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('screenshots of «Прямые линии» and the «Сегодня» panel', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = makeDataDir({ demo: true });
+  try {
+    await withServer(dir, async (server) => {
+      await page.goto(server.url);
+      await page.getByRole('link', { name: 'Прямые линии' }).click();
+      const rows = page.locator('.dl-sessions tbody tr');
+      await expect(rows.first()).toBeVisible();
+      await shoot(page, 'dl-list');
+
+      // A held session with open assignments: the card with its totals, then scrolled to the statistics.
+      await rows.filter({ hasText: 'проведена' }).first().click();
+      await expect(page.locator('.dl-questions tbody tr').first()).toBeVisible();
+      await shoot(page, 'dl-card');
+      await page.locator('.dl-breakdown').scrollIntoViewIfNeeded();
+      await shoot(page, 'dl-card-stats');
+      await page.locator('.dl-questions tbody tr').filter({ has: page.locator('.dl-pill-info, .dl-pill-danger') }).first().click();
+      await expect(page.locator('.dl-side')).toBeVisible();
+      await shoot(page, 'dl-question');
+
+      // The announced one goes on air.
+      await page.getByRole('button', { name: '← Прямые линии' }).click();
+      await rows.filter({ hasText: 'анонсирована' }).first().click();
+      await page.getByRole('button', { name: /Экран эфира/ }).click();
+      await page.getByRole('button', { name: /Начать эфир/ }).click();
+      await expect(page.getByTestId('live-status')).toHaveText('идёт');
+      await page.locator('#dl-live-note').fill('Обещал проверить до пятницы');
+      await page.keyboard.press('Control+Enter');
+      await expect(page.getByTestId('live-progress')).toContainText('1');
+      await shoot(page, 'dl-live');
+      await page.keyboard.press('Control+N');
+      await expect(page.locator('.dl-live-add')).toBeVisible();
+      await shoot(page, 'dl-live-add');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('link', { name: 'Календарь' }).click();
+      await expect(page.getByTestId('today-panel').locator('.today-item').first()).toBeVisible();
+      await shoot(page, 'dl-calendar-today');
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
