@@ -92,12 +92,46 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
 z.config(z.locales.ru());
 z.config({ customError: (issue) => plainMessage(issue) });
 
+/** The schema inside a wrapper (optional, default, nullable, catch, readonly, pipe, lazy), if `schema` is one. */
 function inner(schema: z.core.$ZodType): z.core.$ZodType | undefined {
-  const def = schema._zod.def as { innerType?: z.core.$ZodType; in?: z.core.$ZodType };
-  return def.innerType ?? def.in;
+  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType; getter?: () => z.core.$ZodType };
+  return def.innerType ?? def.in ?? (def.type === 'lazy' ? def.getter?.() : undefined);
 }
 
-/** Finds the human label (set with .describe()) of the field at `path`, walking wrappers, objects and arrays. */
+/** The schema of `key` inside an object, array, record, tuple or union (the first option that has it). */
+function child(node: z.core.$ZodType, key: PropertyKey): z.core.$ZodType | undefined {
+  const def = node._zod.def as {
+    type: string;
+    shape?: Record<string, z.core.$ZodType>;
+    element?: z.core.$ZodType;
+    valueType?: z.core.$ZodType;
+    items?: z.core.$ZodType[];
+    rest?: z.core.$ZodType | null;
+    options?: z.core.$ZodType[];
+  };
+  switch (def.type) {
+    case 'object':
+      return def.shape?.[String(key)];
+    case 'array':
+      return def.element;
+    case 'record':
+      return def.valueType;
+    case 'tuple':
+      return def.items?.[Number(key)] ?? def.rest ?? undefined;
+    case 'union':
+      for (const option of def.options ?? []) {
+        let n: z.core.$ZodType | undefined = option;
+        while (n && inner(n)) n = inner(n);
+        const found = n && child(n, key);
+        if (found) return found;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Finds the human label (set with .describe()) of the field at `path`, walking wrappers, objects, arrays, records, tuples and unions. */
 export function labelFor(schema: z.core.$ZodType, path: PropertyKey[]): string | undefined {
   let node: z.core.$ZodType | undefined = schema;
   let label: string | undefined;
@@ -110,11 +144,8 @@ export function labelFor(schema: z.core.$ZodType, path: PropertyKey[]): string |
       continue;
     }
     if (i === path.length) break;
-    const key = path[i++];
-    const def = node._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
-    if (def.type === 'object' && def.shape) node = def.shape[String(key)];
-    else if (def.type === 'array' && def.element) node = def.element;
-    else node = undefined;
+    const key = path[i++]!;
+    node = child(node, key);
     if (i === path.length && node) label = described(node) ?? (typeof key === 'string' ? key : label);
   }
   return label;

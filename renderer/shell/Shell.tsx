@@ -1,8 +1,10 @@
 /** The frame around every section: top bar with search, sidebar, the page, the status bar. */
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { EventsPage } from '../features/calendar/EventsPage';
+import { ContractsPage } from '../features/contracts/ContractsPage';
 import { DirectLinesPage } from '../features/direct-lines/DirectLinesPage';
 import { OutletsPage } from '../features/outlets/OutletsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { CalendarTodayPage } from '../features/today/CalendarTodayPage';
 import { useAppState } from './app-state';
 import { Banners } from './Banners';
 import { GlobalSearch } from './GlobalSearch';
@@ -20,11 +22,15 @@ function Page() {
       return <OutletsPage id={route.id} />;
     case 'settings':
       return <SettingsPage focusStaffId={route.id} />;
+    case 'contracts':
+      return <ContractsPage id={route.id} sub={route.sub} />;
     case 'direct-lines':
       return <DirectLinesPage id={route.id} sub={route.sub} />;
     case 'calendar':
-      // Until the calendar grid is built: its page holds the «Сегодня» panel.
-      return <CalendarTodayPage />;
+      // The grid with the «Сегодня» panel beside it (or the open event's card).
+      return <CalendarPage id={route.id} sub={route.sub} />;
+    case 'events':
+      return <EventsPage id={route.id} />;
     default:
       return <NotBuilt key={route.section} section={sectionOf(route.section)} />;
   }

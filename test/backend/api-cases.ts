@@ -273,10 +273,27 @@ export function wrongTypeCases(schema: z.core.$ZodType): BadCase[] {
   return cases;
 }
 
+/** For each top-level text field of a method's input: `value` in it (e.g. 10 MB), to be refused for that field. */
+export function textFieldCases(schema: z.core.$ZodType, value: string): BadCase[] {
+  const shape = (unwrap(schema)._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape ?? {};
+  return Object.entries(shape)
+    .filter(([, field]) => (unwrap(field)._zod.def as { type: string }).type === 'string')
+    .map(([key]) => ({ input: { [key]: value }, field: key }));
+}
+
 // ---- was anything written? ---------------------------------------------------------------------
 
+const made: string[] = [];
+
+/** A fresh temporary folder, removed by removeTmpDirs() (each test file calls it in afterAll). */
 export function tmpDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `press-desk-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `press-desk-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTmpDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Every file of a data folder with its size and content hash; the lock file is left out (its heartbeat ticks). */

@@ -13,7 +13,9 @@ import { api, type Method } from '../../electron/backend/api.js';
 import { openBackend, type Backend } from '../../electron/backend/app.js';
 import { dispatch } from '../../electron/backend/dispatch.js';
 import { startWebServer, type WebServer } from '../../electron/backend/web.js';
-import { badInputs, folderState, isSmall, tmpDir, type BadCase } from './api-cases.js';
+import { type BadCase, badInputs, folderState, isSmall, removeTmpDirs, tmpDir } from './api-cases.js';
+
+afterAll(removeTmpDirs);
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(repo, 'dist', 'cli.mjs');

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileResult, Input } from '../../electron/backend/api.js';
 import { openBackend, type Backend } from '../../electron/backend/app.js';
 import { DOCX_MIME } from '../../electron/backend/docx/gost.js';
-import { tmpDir } from './api-cases.js';
+import { removeTmpDirs, tmpDir } from './api-cases.js';
+
+afterAll(removeTmpDirs);
 
 // 18:30 UTC on 4 June is 01:30 on 5 June in Barnaul.
 const NOW = new Date('2026-06-04T18:30:00.000Z');

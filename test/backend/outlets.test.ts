@@ -1,9 +1,11 @@
 /** The СМИ directory's handlers, through the same door the UI uses (backend.invoke → dispatch). */
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input, Method, Outlet, Output } from '../../electron/backend/api.js';
 import { openBackend, type Backend } from '../../electron/backend/app.js';
-import { tmpDir } from './api-cases.js';
+import { removeTmpDirs, tmpDir } from './api-cases.js';
+
+afterAll(removeTmpDirs);
 
 let dir: string;
 let backend: Backend;

@@ -1,9 +1,11 @@
 /** Settings: save / get, and the organisation's time zone. */
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../electron/backend/api.js';
 import { openBackend, type Backend } from '../../electron/backend/app.js';
-import { folderState, tmpDir } from './api-cases.js';
+import { folderState, removeTmpDirs, tmpDir } from './api-cases.js';
+
+afterAll(removeTmpDirs);
 
 let dir: string;
 let backend: Backend;

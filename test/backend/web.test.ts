@@ -13,7 +13,9 @@ import { api, type Method } from '../../electron/backend/api.js';
 import { openBackend, type Backend } from '../../electron/backend/app.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/backend/csp.js';
 import { defaultStaticDir, startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/backend/web.js';
-import { badInputs, complaints, folderState, journalSize, tmpDir, type ErrorLike } from './api-cases.js';
+import { badInputs, complaints, type ErrorLike, folderState, journalSize, removeTmpDirs, tmpDir } from './api-cases.js';
+
+afterAll(removeTmpDirs);
 
 const methods = Object.keys(api) as Method[];
 const SECRET = 'СЕКРЕТ-ВНЕ-ПАПКИ-ИНТЕРФЕЙСА';
@@ -58,6 +60,7 @@ describe('browser mode over HTTP', () => {
   let server: WebServer;
   let base: string;
   let before: Record<string, string>;
+  let journalBefore: number;
 
   const post = (method: string, input: unknown, token: string | null = server.token) =>
     fetch(`${base}/api/${method}`, {
@@ -80,8 +83,12 @@ describe('browser mode over HTTP', () => {
     base = `http://127.0.0.1:${server.port}`;
     const created = await post('outlets.create', { name: 'Газета «Маяк труда»', kind: 'newspaper' });
     expect(created.status).toBe(200);
+    expect((await post('outlets.create', { name: 'Радио «Алейск FM»', kind: 'radio' })).status).toBe(200);
+    // Snapshot now, so no debounced snapshot write lands in the middle of a "nothing written" check.
     await backend.ctx.store.compact();
     before = folderState(dir);
+    journalBefore = journalSize(dir);
+    expect(journalBefore).toBeGreaterThanOrEqual(0); // the journal exists; any write would grow it
   });
   afterAll(async () => {
     await server.close();
@@ -104,6 +111,7 @@ describe('browser mode over HTTP', () => {
           expect(complaints(c, body.error), what).toEqual([]);
           expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
         }
+        expect(journalSize(dir)).toBe(journalBefore);
         expect(folderState(dir)).toEqual(before);
       });
     }
@@ -320,7 +328,9 @@ describe('browser mode over HTTP', () => {
         expect(Number.isNaN(Date.parse(payload.at))).toBe(false);
       } finally {
         controller.abort();
+        await backend.ctx.store.compact();
         before = folderState(dir);
+        journalBefore = journalSize(dir);
       }
     });
     it('without the token, or with a wrong one: 401', async () => {

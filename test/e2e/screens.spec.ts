@@ -70,7 +70,7 @@ test('screenshots of the main screens', async ({ page }) => {
       await expect(page.getByTestId('check-report')).toBeVisible();
       await shoot(page, '4-settings');
 
-      await page.getByRole('link', { name: 'Контракты' }).click();
+      await page.getByRole('link', { name: 'Отчёты' }).click();
       await expect(page.getByText('Этот раздел ещё не сделан.')).toBeVisible();
       await shoot(page, '5-not-built');
 
@@ -138,6 +138,42 @@ test('screenshots of «Прямые линии» and the «Сегодня» pane
       await page.getByRole('link', { name: 'Календарь' }).click();
       await expect(page.getByTestId('today-panel').locator('.today-item').first()).toBeVisible();
       await shoot(page, 'dl-calendar-today');
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('screenshots of «Контракты»', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = makeDataDir({ demo: true });
+  try {
+    await withServer(dir, async (server) => {
+      await page.goto(server.url);
+      await page.getByRole('link', { name: 'Контракты' }).click();
+      const rows = page.locator('.ct-register tbody tr');
+      await expect(rows.first()).toBeVisible();
+      await shoot(page, 'ct-register');
+
+      // The contract with warnings: control block, then the publications tab with the add form and its live quote.
+      await rows.filter({ has: page.locator('.ct-badge-warning') }).first().click();
+      await expect(page.getByTestId('ct-control')).toBeVisible();
+      await shoot(page, 'ct-card');
+      await page.keyboard.press('Control+N');
+      await page.locator('#f-pub-volume').fill('5');
+      await expect(page.getByTestId('ct-quote')).toContainText('₽');
+      await page.locator('.ct-tabs').scrollIntoViewIfNeeded();
+      await shoot(page, 'ct-card-publications');
+      await page.keyboard.press('Escape');
+      await page.getByRole('tab', { name: /Акты/ }).click();
+      await shoot(page, 'ct-card-acts');
+      await page.getByRole('tab', { name: /Условия/ }).click();
+      await shoot(page, 'ct-card-terms');
+
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Опубликованные акты' }).click();
+      await expect(page.getByTestId('acts-summary')).toBeVisible();
+      await shoot(page, 'ct-acts-register');
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,17 +1,47 @@
-/** The frame: all eight sections in order, honest pages for the ones not built, online/offline in the status bar. */
+/**
+ * The frame: all eight sections in order; each page agrees with sections.ts (a section marked not built
+ * shows an honest page and no data, a built one never says it is not built); online/offline in the status bar.
+ */
+import { sections } from '../../renderer/shell/sections';
 import { expect, test } from './fixtures';
 
 test.use({ demo: true });
 
-test('the sidebar lists every section; unbuilt ones say so plainly', async ({ app: page }) => {
-  const links = page.getByRole('navigation', { name: 'Разделы' }).getByRole('link');
+test('the sidebar lists every section; unbuilt ones say so plainly, built ones do not', async ({ app: page }) => {
+  const nav = page.getByRole('navigation', { name: 'Разделы' });
+  const links = nav.getByRole('link');
   await expect(links.locator('.nav-label')).toHaveText(['Календарь', 'Мероприятия', 'Релизы', 'Прямые линии', 'Контракты', 'СМИ', 'Отчёты', 'Настройки']);
-  for (const title of ['Календарь', 'Мероприятия', 'Релизы', 'Прямые линии', 'Контракты', 'Отчёты']) {
-    await links.getByText(title, { exact: true }).click();
-    await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
-    await expect(page.getByText('Этот раздел ещё не сделан.')).toBeVisible();
-    await expect(page.locator('table')).toHaveCount(0); // nothing pretends to be data
+  for (const section of sections) {
+    const link = nav.getByRole('link', { name: section.title, exact: true });
+    await link.click();
+    await expect(page.getByRole('heading', { name: section.title, level: 1 })).toBeVisible();
+    if (section.built) {
+      await expect(link).not.toHaveClass(/not-built/);
+      await expect(page.getByText('Этот раздел ещё не сделан.')).toHaveCount(0);
+    } else {
+      await expect(link).toHaveClass(/not-built/);
+      await expect(page.getByText('Этот раздел ещё не сделан.')).toBeVisible();
+      await expect(page.locator('table')).toHaveCount(0); // nothing pretends to be data
+    }
   }
+
+  // Прямые линии is built: it lists the demo town's sessions.
+  expect(sections.find((s) => s.id === 'direct-lines')!.built).toBe(true);
+  await nav.getByRole('link', { name: 'Прямые линии', exact: true }).click();
+  await expect(page.getByRole('button', { name: /Новая прямая линия/ })).toBeVisible();
+  await expect(page.locator('.dl-sessions tbody tr').first()).toBeVisible();
+
+  // Контракты is built: the register lists the demo town's contracts.
+  expect(sections.find((s) => s.id === 'contracts')!.built).toBe(true);
+  await nav.getByRole('link', { name: 'Контракты', exact: true }).click();
+  await expect(page.getByRole('button', { name: /Новый контракт/ })).toBeVisible();
+  await expect(page.locator('.ct-register tbody tr').first()).toBeVisible();
+
+  // The Календарь page holds the real «Сегодня» panel: the demo town has overdue assignments.
+  await nav.getByRole('link', { name: 'Календарь', exact: true }).click();
+  const today = page.getByTestId('today-panel');
+  await expect(today.getByRole('heading', { name: 'Сегодня' })).toBeVisible();
+  await expect(today.locator('.today-item.today-danger', { hasText: 'Просрочено поручение' }).first()).toBeVisible();
 });
 
 test('the status bar shows online/offline and the data folder', async ({ app: page, context, server }) => {

@@ -50,8 +50,8 @@ export function LivePage({ id }: { id: string }) {
     };
   }, [id, show]);
 
-  // A new question on air starts with an empty note.
-  useEffect(() => setNote(''), [currentId]);
+  // Another question on air: its note is the one kept for it (if «Следующий» was pressed with a note typed), else empty.
+  useEffect(() => setNote(live?.state.current?.liveNote ?? ''), [currentId]);
 
   const act = async (job: () => Promise<LiveState>, done?: string) => {
     if (busy) return;
@@ -123,12 +123,15 @@ export function LivePage({ id }: { id: string }) {
           ← К карточке прямой линии
         </button>
         <div className="dl-live-title">
-          <h1>
-            Эфир · {shortName(s.official.name)} · {ruDay(dayOf(s.startsAt, timeZone))}
-          </h1>
-          <span className={`dl-pill dl-pill-${statusTone[s.status]}`} data-testid="live-status">
-            {sessionStatuses[s.status]}
-          </span>
+          <div>
+            <h1>Эфир: {shortName(s.official.name)}</h1>
+            <div className="dl-live-sub">
+              прямая линия {ruDay(dayOf(s.startsAt, timeZone))}, {timeOf(s.startsAt, timeZone)} ·{' '}
+              <span className={`dl-pill dl-pill-${statusTone[s.status]}`} data-testid="live-status">
+                {sessionStatuses[s.status]}
+              </span>
+            </div>
+          </div>
         </div>
         <LiveTimer state={state} fetchedAt={live.at} />
         <div className="dl-live-progress" data-testid="live-progress">
@@ -179,51 +182,52 @@ export function LivePage({ id }: { id: string }) {
             <button type="button" className="button dl-big" onClick={next} disabled={busy || (!q && state.queue.length === 0)}>
               Следующий → <kbd>Ctrl+↓</kbd>
             </button>
-            <button type="button" className="button dl-big" onClick={() => setAdding(true)} aria-expanded={adding}>
-              + Добавить вопрос из эфира <kbd>Ctrl+N</kbd>
-            </button>
           </div>
-          {adding && (
-            <LiveAddForm
-              sessionId={id}
-              dict={dict}
-              onAdded={async (added) => {
-                setAdding(false);
-                toast('Вопрос из эфира добавлен в очередь.');
-                // With nothing on air, the question just typed in goes on air.
-                await act(() => (currentId ? api.directLines.live({ id }) : api.directLines.nextQuestion({ id, questionId: added.id })));
-                noteRef.current?.focus();
-              }}
-              onClose={() => {
-                setAdding(false);
-                noteRef.current?.focus();
-              }}
-            />
-          )}
         </section>
 
-        <aside className="dl-queue" aria-labelledby="dl-queue-title">
-          <h2 id="dl-queue-title">
-            Очередь <span className="page-count">{state.queue.length}</span>
-          </h2>
-          {state.queue.length === 0 ? (
-            <p className="muted">Неотвеченных вопросов больше нет.</p>
-          ) : (
-            <ol>
-              {state.queue.map((item) => (
-                <li key={item.id}>
-                  <button type="button" onClick={() => pick(item.id)} disabled={busy} title="Взять этот вопрос в эфир">
-                    <span className="dl-queue-meta">
-                      {item.topic} · {channels[item.channel]}
-                      {item.duplicateIds.length > 0 && ` · +${item.duplicateIds.length}`}
-                    </span>
-                    <span className="dl-queue-text">{item.text}</span>
-                  </button>
-                </li>
-              ))}
-            </ol>
-          )}
-        </aside>
+        {adding ? (
+          <LiveAddForm
+            sessionId={id}
+            dict={dict}
+            onAdded={async (added) => {
+              setAdding(false);
+              toast('Вопрос из эфира добавлен в очередь.');
+              // With nothing on air, the question just typed in goes on air.
+              await act(() => (currentId ? api.directLines.live({ id }) : api.directLines.nextQuestion({ id, questionId: added.id })));
+              window.setTimeout(() => noteRef.current?.focus());
+            }}
+            onClose={() => {
+              setAdding(false);
+              noteRef.current?.focus();
+            }}
+          />
+        ) : (
+          <aside className="dl-queue" aria-labelledby="dl-queue-title">
+            <button type="button" className="button dl-big dl-add-live" onClick={() => setAdding(true)} aria-expanded={adding}>
+              + Добавить вопрос из эфира <kbd>Ctrl+N</kbd>
+            </button>
+            <h2 id="dl-queue-title">
+              Очередь <span className="page-count">{state.queue.length}</span>
+            </h2>
+            {state.queue.length === 0 ? (
+              <p className="muted">Неотвеченных вопросов больше нет.</p>
+            ) : (
+              <ol>
+                {state.queue.map((item) => (
+                  <li key={item.id}>
+                    <button type="button" onClick={() => pick(item.id)} disabled={busy} title="Взять этот вопрос в эфир">
+                      <span className="dl-queue-meta">
+                        {item.topic} · {channels[item.channel]}
+                        {item.duplicateIds.length > 0 && ` · +${item.duplicateIds.length}`}
+                      </span>
+                      <span className="dl-queue-text">{item.text}</span>
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </aside>
+        )}
       </div>
     </div>
   );
@@ -235,7 +239,9 @@ function CurrentQuestion({ q, timeZone }: { q: QuestionView; timeZone: string })
       <div className="dl-onair-meta">
         <span className="dl-pill dl-pill-info">{q.topic}</span>
         <span>{channels[q.channel]}</span>
-        <span>поступил {timeOf(q.receivedAt, timeZone)}</span>
+        <span>
+          поступил {ruDay(dayOf(q.receivedAt, timeZone)).slice(0, 5)}, {timeOf(q.receivedAt, timeZone)}
+        </span>
         {q.district && <span>{q.district}</span>}
         {q.duplicateIds.length > 0 && <span>похожих вопросов: {q.duplicateIds.length}</span>}
       </div>

@@ -30,7 +30,7 @@ export function QuestionFields({
 
   return (
     <>
-      <div className="field-row dl-when">
+      <div className="field-row dl-received">
         <TextField path="receivedAt" label="Поступил: дата" type="date" errors={errors} value={draft.day} onChange={(day) => set({ day })} />
         <TextField path="receivedAt.time" label="время" type="time" errors={{}} value={draft.time} onChange={(time) => set({ time })} />
         <SelectField path="channel" label="Канал" errors={errors} value={draft.channel} onChange={(channel) => set({ channel })} options={channelOptions} />

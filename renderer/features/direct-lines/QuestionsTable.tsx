@@ -62,11 +62,15 @@ export function QuestionsTable({ questions, numbers, timeZone, selected, onToggl
           <th scope="col" className="dl-num">
             №
           </th>
-          <th scope="col">Поступил</th>
+          <th scope="col" className="col-wide">
+            Поступил
+          </th>
           <th scope="col" className="col-extra">
             Канал
           </th>
-          <th scope="col">Тема</th>
+          <th scope="col" className="col-wide">
+            Тема
+          </th>
           <th scope="col">Вопрос</th>
           <th scope="col" className="col-extra">
             Район
@@ -94,14 +98,23 @@ export function QuestionsTable({ questions, numbers, timeZone, selected, onToggl
                 )}
               </td>
               <td className="dl-num">{n ?? '↳'}</td>
-              <td className="dl-nowrap">
+              <td className="col-wide dl-nowrap">
                 {formatDateShort(q.receivedAt, timeZone).slice(0, 5)}
                 <div className="cell-sub">{timeOf(q.receivedAt, timeZone)}</div>
               </td>
-              <td className="col-extra dl-nowrap">{channels[q.channel]}</td>
-              <td>{q.topic}</td>
+              <td className="col-extra">{channels[q.channel]}</td>
+              <td className="col-wide">{q.topic}</td>
               <td className="col-text">
                 <div className="clamp">{q.text}</div>
+                <div className="cell-sub dl-compact-only">
+                  {q.topic} · {channels[q.channel]}
+                  {q.resident?.name && (
+                    <>
+                      {' · '}
+                      <span className="pd-value">{q.resident.name}</span>
+                    </>
+                  )}
+                </div>
               </td>
               <td className="col-extra">{q.district || <span className="muted">—</span>}</td>
               <td className="col-extra">

@@ -35,8 +35,8 @@ function TodayEntry({ item, timeZone }: { item: TodayItem; timeZone: string }) {
   const path = known ? pathOf({ section: item.section as SectionId, id: item.id }) : null;
   return (
     <li className={`today-item today-${item.severity}`}>
-      <span className="today-severity">{severityNames[item.severity]}</span>
       <div className="today-body">
+        <span className="today-severity">{severityNames[item.severity]}</span>
         {path ? (
           <a
             className="today-title"

@@ -14,7 +14,7 @@ import { readPhoto } from './photos.js';
 import type { BodyDoc } from './body.js';
 import { plainText } from './render.js';
 import { releaseChannels, releaseStatuses, releaseTypes, type Photo, type Release } from './schema.js';
-import { dateOf } from './view.js';
+import { dayOf } from './view.js';
 
 export interface DocxContext {
   store: AppStore;
@@ -104,7 +104,7 @@ function splitClosing(body: BodyDoc): { main: BodyDoc; closing: string } {
 /** The release itself, without the letterhead (a batch has one letterhead for all). */
 function releaseBlocks(r: Release, c: DocxContext, writer: BodyWriter, o: { withPhotos: boolean; city: string; pageBreak?: boolean }): FileChild[] {
   const out: FileChild[] = [];
-  const date = formatDateLong(dateOf(r), c.tz);
+  const date = formatDateLong(`${dayOf(r, c.tz)}T12:00:00Z`, 'UTC');
   // «Пресс-релиз                                     12 мая 2026 г.», the date at the right margin.
   out.push(
     new Paragraph({
@@ -165,7 +165,7 @@ export async function buildReleaseDocx(r: Release, c: DocxContext): Promise<File
   return toFileResult(doc, safeFileName(`${releaseTypes[r.type]} ${day} ${r.headline || 'без заголовка'}`.slice(0, 110), 'docx'));
 }
 
-const dayPrefix = (r: Release, c: DocxContext) => formatDateShort(dateOf(r), c.tz);
+const dayPrefix = (r: Release, c: DocxContext) => formatDateShort(`${dayOf(r, c.tz)}T12:00:00Z`, 'UTC');
 
 export async function buildBatchDocx(releases: Release[], period: { from: string; to: string; withPhotos: boolean }, c: DocxContext): Promise<FileResult> {
   const org = orgOf(c);

@@ -21,13 +21,12 @@ import {
 } from './schema.js';
 import { contentFromEvent, defaultContacts, templatesFor } from './templates.js';
 import { isDay, orgTimeZone, toZonedIso } from './time.js';
-import { board, dateOf, listReleases, toView, bodyTextOf, type ReleaseView } from './view.js';
+import { board, dateOf, dayOf, listReleases, toView, bodyTextOf, type ReleaseView } from './view.js';
 import { AUTOSAVE_VERSION_MINUTES, contentOf, diffContent, makeVersion, versionSummary } from './versions.js';
 import { addComment, applyEdit, applyStep, type EditMode, type StepName, type StepResult } from './workflow.js';
 import { checklistOf, countsOf, type Checklist, type ReleaseCounts } from './checklist.js';
 import type { ReleaseStatus } from './schema.js';
 import type { DiffPart, MetaChange, TextDiff, VersionSummary } from './versions.js';
-import { dayInZone } from './time.js';
 
 /** What the editor gets back from an autosave: small, but enough to update counts, status and the revision. */
 export interface DraftSaved {
@@ -395,7 +394,7 @@ export const releaseHandlers: HandlerTable<
       .all('releases')
       .filter((r) => (!statuses.length || statuses.includes(r.status)) && (!types.length || types.includes(r.type)))
       .filter((r) => {
-        const day = dayInZone(dateOf(r), tz);
+        const day = dayOf(r, tz);
         return day >= from && day <= to;
       })
       .sort((a, b) => Date.parse(dateOf(a)) - Date.parse(dateOf(b)));

@@ -7,7 +7,7 @@ import { staffName } from './refs.js';
 import { matchRelease, parseQuery } from './search.js';
 import { releaseStatuses, releaseTypes, type Release } from './schema.js';
 import { dayInZone, orgTimeZone } from './time.js';
-import { dateOf } from './view.js';
+import { dateOf, dayOf } from './view.js';
 
 const title = (h: string) => h || 'Без заголовка';
 
@@ -89,6 +89,6 @@ export function releaseSearchHits(store: AppStore, query: string, limit: number,
     section: 'releases' as const,
     id: r.id,
     title: title(r.headline),
-    subtitle: `Релиз · ${releaseTypes[r.type]} · ${releaseStatuses[r.status]} · ${dayInZone(dateOf(r), tz).split('-').reverse().join('.')}`,
+    subtitle: `Релиз · ${releaseTypes[r.type]} · ${releaseStatuses[r.status]} · ${dayOf(r, tz).split('-').reverse().join('.')}`,
   }));
 }

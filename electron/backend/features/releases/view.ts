@@ -108,6 +108,11 @@ export interface ReleaseSummary {
 
 export const publishedAtOf = (r: Release) => r.publications[r.publications.length - 1]?.at ?? null;
 export const dateOf = (r: Release) => publishedAtOf(r) ?? r.plannedAt ?? r.eventAt ?? r.createdAt;
+/** That date as a day (YYYY-MM-DD) in the organisation's zone; an all-day event's date is already one. */
+export const dayOf = (r: Release, tz: string) => {
+  const d = dateOf(r);
+  return d.length === 10 ? d : dayInZone(d, tz);
+};
 const lastStep = (r: Release, action: HistoryAction) => [...r.history].reverse().find((h) => h.action === action);
 
 export function summaryOf(store: AppStore, r: Release): ReleaseSummary {
@@ -159,7 +164,7 @@ function filterOf(f: Filters, tz: string): (r: Release) => boolean {
     if (f.eventId && r.eventId?.split('/')[0] !== f.eventId.split('/')[0]) return false;
     if (f.needsRepublish !== undefined && r.needsRepublish !== f.needsRepublish) return false;
     if (f.from || f.to) {
-      const day = dayInZone(dateOf(r), tz);
+      const day = dayOf(r, tz);
       if (f.from && day < f.from) return false;
       if (f.to && day > f.to) return false;
     }
