@@ -101,7 +101,8 @@ function decodePath(s: string): string | null {
 export function defaultStaticDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, 'renderer'), path.join(here, '..', '..', 'dist', 'renderer')];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
+  // A folder being rebuilt has no index.html for a moment: still prefer the one that exists.
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? candidates.find((dir) => fs.existsSync(dir)) ?? candidates[0]!;
 }
 
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {

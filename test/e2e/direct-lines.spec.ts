@@ -280,7 +280,7 @@ test('a direct line from the announcement to the published answers and the erase
   await page.getByRole('button', { name: 'Вопросы и ответы (Word)' }).click();
   const refusal = page.getByRole('dialog', { name: 'Не на все вопросы есть ответ' });
   await expect(refusal).toContainText('Ещё нет письменного ответа на 2 вопроса (№ 3, № 4)');
-  const [qa] = await Promise.all([page.waitForEvent('download'), refusal.getByRole('button', { name: 'Опубликовать без них' }).click()]);
+  const [qa] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), refusal.getByRole('button', { name: 'Опубликовать без них' }).click()]);
   const xml = await docXml(qa);
   if (process.env.SHOTS_DIR) await qa.saveAs(path.join(process.env.SHOTS_DIR, 'dl-qa.docx')); // to render and look at
   expect(xml).toContain(Q1);
@@ -291,7 +291,7 @@ test('a direct line from the announcement to the published answers and the erase
   expect(xml).not.toContain(Q5);
   for (const value of [RESIDENT.name, 'Петрова', RESIDENT.address, 'кв. 57', RESIDENT.contact, '555-12-34']) expect(xml).not.toContain(value);
 
-  const [assignments] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Поручения (Word)' }).click()]);
+  const [assignments] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Поручения (Word)' }).click()]);
   const list = await docXml(assignments);
   for (const department of ['управление по строительству и архитектуре', 'отдел по благоустройству', 'комитет по социальной политике']) expect(list).toContain(department);
 

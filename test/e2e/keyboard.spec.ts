@@ -33,10 +33,10 @@ test('Ctrl+K and «/» focus the search; Ctrl/Alt+digits switch sections', async
   }
 
   // A section that is not built says so, and the place survives a reload.
-  await page.keyboard.press('Control+5');
+  await page.keyboard.press('Control+7');
   await expect(page.getByText('Этот раздел ещё не сделан.')).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Контракты', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Отчёты', level: 1 })).toBeVisible();
 });
 
 test('global search: arrows and Enter open a hit; Ctrl+N, Ctrl+S and Esc work the card', async ({ app: page }) => {

@@ -217,19 +217,22 @@ export function EventCard({ id, init, dict, onClose, onSaved, onChanged, onDelet
     }
   };
 
+  /** A tick on a saved task is saved at once (shown at once; put back if the save fails). */
   const toggleCoverage = async (row: CoverageRow, done: boolean) => {
     if (!occ || !row.id) return;
+    // The rest of the form keeps what the user may be typing: only this row's mark changes, in both copies.
+    const tick = (value: boolean) => (d: EventDraft): EventDraft => ({ ...d, coverage: d.coverage.map((r) => (r.id === row.id ? { ...r, done: value } : r)) });
+    setSaved(tick(done));
+    setDraft(tick(done));
     setBusyRow(row.key);
     try {
       const result = await api.calendar.toggleCoverage({ id: occ.uid, itemId: row.id, done });
       setLoaded({ occ: result.occurrence, event: result.event });
-      // The tick is saved; the rest of the form keeps what the user may be typing.
-      const tick = (d: EventDraft): EventDraft => ({ ...d, coverage: d.coverage.map((r) => (r.id === row.id ? { ...r, done } : r)) });
-      setSaved(tick);
-      setDraft(tick);
       onChanged(result.occurrence);
     } catch (err) {
-      toast((err as Error).message, { tone: 'error' });
+      setSaved(tick(!done));
+      setDraft(tick(!done));
+      toast(`Отметка не сохранена. ${(err as Error).message}`, { tone: 'error' });
     } finally {
       setBusyRow(null);
     }

@@ -22,7 +22,8 @@ export {
   UpdatePhotoInput,
   VersionInput,
 } from './inputs.js';
-export type { DraftSaved, PhotoFile, ReleaseDiff, ReleaseOptions, ReleaseView, VersionDetail } from './handlers.js';
+export type { DraftSaved, PhotoFile, ReleaseDiff, ReleaseOptions, VersionDetail } from './types.js';
+export type { ReleaseView } from './view.js';
 export type { ReleaseTemplate } from './templates.js';
 export type { BoardColumn, ReleaseList, ReleaseSummary } from './view.js';
 export type { VersionSummary, DiffPart, TextDiff, MetaChange } from './versions.js';

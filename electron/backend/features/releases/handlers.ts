@@ -3,86 +3,18 @@ import type { ExportResult } from '../../api.js';
 import type { AppStore } from '../../collections.js';
 import type { Ctx, HandlerTable } from '../../context.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
-import { TARGETS } from './checklist.js';
+import { checklistOf, countsOf, TARGETS } from './checklist.js';
 import { buildBatchDocx, buildReleaseDocx } from './docx.js';
 import type { ContentPatch } from './inputs.js';
 import { discardPhoto, inspectPhoto, photoPath, readPhoto, writePhoto } from './photos.js';
 import { checkEventLink, findEvent, hasEvents, requireStaff, staffName, staffOf } from './refs.js';
-import {
-  nationalProjects,
-  releaseChannels,
-  ReleaseContent,
-  releaseStatuses,
-  releaseTypes,
-  versionReasons,
-  type Photo,
-  type Release,
-  type ReleaseVersion,
-} from './schema.js';
+import { nationalProjects, releaseChannels, ReleaseContent, releaseStatuses, releaseTypes, versionReasons, type Photo, type Release, type ReleaseVersion } from './schema.js';
 import { contentFromEvent, defaultContacts, templatesFor } from './templates.js';
 import { isDay, orgTimeZone, toZonedIso } from './time.js';
-import { board, dateOf, dayOf, listReleases, toView, bodyTextOf, type ReleaseView } from './view.js';
+import type { DraftSaved, PhotoFile, ReleaseDiff, ReleaseOptions, VersionDetail } from './types.js';
+import { board, bodyTextOf, dateOf, dayOf, listReleases, toView, type ReleaseView } from './view.js';
 import { AUTOSAVE_VERSION_MINUTES, contentOf, diffContent, makeVersion, versionSummary } from './versions.js';
 import { addComment, applyEdit, applyStep, type EditMode, type StepName, type StepResult } from './workflow.js';
-import { checklistOf, countsOf, type Checklist, type ReleaseCounts } from './checklist.js';
-import type { ReleaseStatus } from './schema.js';
-import type { DiffPart, MetaChange, TextDiff, VersionSummary } from './versions.js';
-
-/** What the editor gets back from an autosave: small, but enough to update counts, status and the revision. */
-export interface DraftSaved {
-  id: string;
-  revision: number;
-  status: ReleaseStatus;
-  statusLabel: string;
-  needsRepublish: boolean;
-  savedAt: string;
-  /** The newest version number, and whether this save made it. */
-  version: number;
-  versionCreated: boolean;
-  counts: ReleaseCounts;
-  checklist: Checklist;
-}
-
-export interface ReleaseOptions {
-  types: { value: string; label: string }[];
-  statuses: { value: string; label: string }[];
-  channels: { value: string; label: string }[];
-  nationalProjects: string[];
-  /** Tags already used, most used first. */
-  tags: { tag: string; count: number }[];
-  staff: { id: string; name: string; position: string }[];
-  targets: typeof TARGETS;
-  autosaveVersionMinutes: number;
-  /** Whether «Подготовить анонс» can read the calendar in this data folder. */
-  calendar: boolean;
-}
-
-export interface VersionDetail extends ReleaseVersion {
-  byName: string;
-  reasonLabel: string;
-  counts: ReleaseCounts;
-}
-
-export interface ReleaseDiff {
-  from: VersionSummary;
-  /** null: the current text. */
-  to: VersionSummary | null;
-  texts: TextDiff[];
-  meta: MetaChange[];
-  added: number;
-  removed: number;
-}
-
-export interface PhotoFile {
-  kind: 'file';
-  name: string;
-  mime: string;
-  base64: string;
-  width: number;
-  height: number;
-}
-
-export type { ReleaseView, DiffPart };
 
 const who = (ctx: Ctx, by: string | null) => ({ by, at: ctx.now().toISOString() });
 

@@ -1,0 +1,46 @@
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { openBackend } from '/work/main/electron/backend/app.js';
+import { demoSettings } from '/work/main/electron/backend/demo/town.js';
+import { syntheticEvents } from '/work/main/test/bench/calendar.bench.js';
+const dir = fs.mkdtempSync('/tmp/pd-prof-');
+const b = await openBackend({ dataDir: dir, backups: false });
+await b.invoke('settings.save', demoSettings);
+const ev = syntheticEvents(2026, { weekly: 0, daily: 0, singles: 1000, monthFocus: 6 });
+await b.ctx.store.mutate((tx) => ev.forEach((e) => tx.put('events', e)));
+await b.close();
+const child = spawn(process.execPath, ['/work/main/dist/web.mjs', '--data-dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const url: string = await new Promise((res) => { let o = ''; child.stdout!.on('data', (c) => { o += c; const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(o); if (m) res(m[1]!); }); });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 1366, height: 820 }, timezoneId: 'Europe/Moscow' });
+await ctx.addInitScript(`window.__pdPainted = []; window.addEventListener('pd:calendar-painted', (e) => window.__pdPainted.push(e.detail));`);
+const page = await ctx.newPage();
+await page.goto(url);
+await page.waitForSelector('.shell');
+await page.evaluate(`localStorage.setItem('press-desk:calendar-view', 'dayGridMonth'); sessionStorage.setItem('press-desk:calendar-date', '2026-06-15')`);
+await page.goto(new URL(url).origin + '/?x=1#/calendar');
+await page.waitForTimeout(3000);
+await page.screenshot({ path: '/tmp/shots/bench-month.png' });
+const t = await page.evaluate(`(async () => { const token = sessionStorage.getItem('press-desk-token'); const out = []; for (let i = 0; i < 5; i++) { const t0 = performance.now(); const r = await fetch('/api/calendar.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-press-desk-token': token }, body: JSON.stringify({ input: { from: '2026-05-25', to: '2026-07-05' } }) }); const t1 = performance.now(); const txt = await r.text(); const t2 = performance.now(); JSON.parse(txt); out.push([t1 - t0, t2 - t1, performance.now() - t2, txt.length]); } return out; })()`);
+console.log('fetch', JSON.stringify(t));
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+for (let i = 0; i < 3; i++) {
+  await page.evaluate(`document.querySelector('button[aria-label="Следующий месяц"]').click()`);
+  await page.waitForTimeout(400);
+  if (i === 2) await cdp.send('Profiler.start');
+  await page.evaluate(`document.querySelector('button[aria-label="Предыдущий месяц"]').click()`);
+  await page.waitForTimeout(1500);
+}
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map<string, number>();
+const dt = profile.timeDeltas!;
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const counts = new Map<number, number>();
+profile.samples!.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+for (const [id, us] of counts) { const n = byId.get(id)!; const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + us); }
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${(v / 1000).toFixed(1)}ms ${k}`).join('\n'));
+console.log(await page.evaluate(`JSON.stringify(window.__pdPainted.slice(-2))`));
+await browser.close(); child.kill();
