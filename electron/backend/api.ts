@@ -29,7 +29,11 @@ export interface SavedResult {
   kind: 'saved';
   path: string;
 }
-export type ExportResult = FileResult | SavedResult;
+/** The user closed Electron's save dialog without choosing a place: not an error. */
+export interface CancelledResult {
+  kind: 'cancelled';
+}
+export type ExportResult = FileResult | SavedResult | CancelledResult;
 
 const method = <I extends z.ZodType>(input: I, opts: { writes?: boolean } = {}) => ({
   returns: <O>() => ({ input, writes: opts.writes ?? false, output: undefined as unknown as O }),
@@ -151,6 +155,8 @@ export const api = {
   'releases.exportBatch': method(releases.ExportBatchInput).returns<ExportResult>(),
 
   'system.status': method(empty).returns<SystemStatus>(),
+  /** Which methods change data: the status bar shows «Сохранение…» while one runs. */
+  'system.methods': method(empty).returns<Record<string, { writes: boolean }>>(),
   'system.check': method(empty).returns<CheckReport>(),
   'system.backupNow': method(empty, { writes: true }).returns<{ file: string }>(),
   'system.exportArchive': method(empty).returns<ExportResult>(),

@@ -1,10 +1,11 @@
 import { listBackups } from './store/backups.js';
 import { Store } from './store/store.js';
-import { collections } from './collections.js';
+import { collections, type AppStore } from './collections.js';
 import type { ApiEvents, EventName } from './api.js';
 import type { Ctx } from './context.js';
 import { dispatch, type Outcome } from './dispatch.js';
 import { systemStatus } from './features/system/handlers.js';
+import { formatDateTime } from './format.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -29,9 +30,12 @@ const DAY_MS = 86_400_000;
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const listeners = new Set<Listener>();
   const emit: Listener = (event, payload) => listeners.forEach((l) => l(event, payload));
-  const store = await Store.open(opts.dataDir, collections, {
+  // The folder's settings are known only once it is open; messages read them lazily.
+  const orgTimeZone = (): string => store.get('settings', 'settings')?.organisation.timeZone ?? 'Europe/Moscow';
+  const store: AppStore = await Store.open(opts.dataDir, collections, {
     readOnly: opts.readOnly,
     onSaved: (info) => emit('saved', info),
+    describeTime: (iso) => formatDateTime(iso, orgTimeZone()),
   });
   const ctx: Ctx = {
     store,

@@ -73,7 +73,8 @@ async function call(backend: Backend, method: string, input: unknown): Promise<a
 }
 
 function saveExport(result: ExportResult, out: string): string {
-  if (result.kind !== 'file') return result.path;
+  // Only Electron's shell turns a file into 'saved' or 'cancelled'; the CLI always gets the bytes.
+  if (result.kind !== 'file') throw new CliError('метод не вернул файл.');
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, Buffer.from(result.base64, 'base64'));
   return path.resolve(out);

@@ -57,6 +57,20 @@ app.on('web-contents-created', (_event, contents) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The page refused to unload because a card has unsaved edits: ask, as a desktop app should.
+  contents.on('will-prevent-unload', (event) => {
+    const owner = BrowserWindow.fromWebContents(contents);
+    const options = {
+      type: 'question' as const,
+      buttons: ['Закрыть без сохранения', 'Остаться'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Несохранённые изменения',
+      message: 'В открытой карточке есть несохранённые изменения. Закрыть без сохранения?',
+    };
+    const choice = owner ? dialog.showMessageBoxSync(owner, options) : dialog.showMessageBoxSync(options);
+    if (choice === 0) event.preventDefault(); // preventDefault here lets the unload go ahead
+  });
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
@@ -70,7 +84,7 @@ async function saveThroughDialog(result: FileResult): Promise<Outcome> {
     defaultPath: path.join(app.getPath('documents'), result.name),
     filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
   });
-  if (canceled || !filePath) return { ok: false, error: { code: 'validation', message: 'Сохранение отменено.' } };
+  if (canceled || !filePath) return { ok: true, result: { kind: 'cancelled' } };
   await fs.promises.writeFile(filePath, Buffer.from(result.base64, 'base64'));
   return { ok: true, result: { kind: 'saved', path: filePath } };
 }

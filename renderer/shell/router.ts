@@ -4,7 +4,6 @@
  * renderer/api.ts reads (and clears) the one-time #token=… before this module ever looks at the hash.
  */
 import { useSyncExternalStore } from 'react';
-import { isElectron } from '../api';
 import { sectionIds, type SectionId } from './sections';
 
 export interface Route {
@@ -88,12 +87,11 @@ export function startRouter(): void {
       history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${pathOf(previous)}`);
     }
   });
-  // The browser asks before a reload or close loses unsaved edits. Not in Electron: there a prevented
-  // unload silently keeps the window open unless the main process handles 'will-prevent-unload'.
-  if (!isElectron)
-    window.addEventListener('beforeunload', (e) => {
-      if (guard) e.preventDefault();
-    });
+  // Ask before a reload or close loses unsaved edits (in Electron the main process turns this
+  // into a «Закрыть без сохранения?» dialog: 'will-prevent-unload').
+  window.addEventListener('beforeunload', (e) => {
+    if (guard) e.preventDefault();
+  });
   emit();
 }
 

@@ -14,6 +14,7 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 /** Returns the message to show the user. */
 export function saveExport(result: ExportResult): string {
   if (result.kind === 'saved') return `Сохранено: ${result.path}`;
+  if (result.kind === 'cancelled') return 'Сохранение отменено.';
   const url = URL.createObjectURL(new Blob([base64ToBytes(result.base64)], { type: result.mime }));
   const a = document.createElement('a');
   a.href = url;

@@ -1,18 +1,14 @@
 /** What the status bar says about saving: a write in flight, or when the last one reached the disk. */
 import { useEffect, useState } from 'react';
 import type { Method } from '../../electron/backend/api';
-import { onCall, onEvent } from '../api';
+import { api, onCall, onEvent } from '../api';
 
-/** Methods that change data (api.ts marks them `writes: true`). */
-const writeMethods = new Set<Method>([
-  'settings.save',
-  'outlets.create',
-  'outlets.update',
-  'outlets.archive',
-  'system.backupNow',
-  'system.importArchive',
-  'system.fillDemo',
-]);
+/** Methods that change data, as the backend's contract marks them (`writes: true`), asked once. */
+const writeMethods = new Set<Method>();
+void api.system
+  .methods()
+  .then((methods) => Object.entries(methods).forEach(([name, m]) => m.writes && writeMethods.add(name as Method)))
+  .catch(() => undefined);
 
 let pending = 0;
 let lastSavedAt: string | null = null;

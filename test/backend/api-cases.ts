@@ -90,6 +90,7 @@ export const badInputs: Record<Method, BadCase[]> = {
     { input: { query: TEN_MB }, field: 'query', label: 'Поиск', message: 'не более 200 символов' },
   ],
   'system.status': [{ input: 'статус', field: '', label: 'Параметры запроса', message: 'ожидается объект' }],
+  'system.methods': [{ input: 7, field: '', label: 'Параметры запроса', message: 'ожидается объект' }],
   'system.check': [{ input: 5, field: '', label: 'Параметры запроса', message: 'ожидается объект' }],
   'system.backupNow': [{ input: 5, field: '', label: 'Параметры запроса', message: 'ожидается объект' }],
   'system.exportArchive': [{ input: true, field: '', label: 'Параметры запроса', message: 'ожидается объект' }],

@@ -7,6 +7,7 @@ import {
   AlignmentType,
   Document,
   Header,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -78,7 +79,9 @@ export function gostDocument(opts: { title: string; creator?: string; sections: 
       default: {
         document: {
           run: { font: GOST.font, size: GOST.textSize, language: { value: 'ru-RU' } },
-          paragraph: { spacing: { line: 240, after: 0 } },
+          // 'auto' = single spacing that grows with its content; without the rule LibreOffice reads an
+          // exact 12 pt line and clips pictures (charts, photos) to a thin band.
+          paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 0 } },
         },
       },
     },

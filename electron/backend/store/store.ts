@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { AppError, validationError } from '../errors.js';
 import { packArchive, unpackArchive, type ArchiveContent } from './archive.js';
+import { readAttachments, writeAttachments } from './attachments.js';
 import { findCollectionInBackups, rotateBackups, writeBackup } from './backups.js';
 import { DurableJSONFile, ensureDir, fsyncDir, renameSync } from './durable-file.js';
 import { FolderLock, type LockInfo } from './lock.js';
@@ -41,6 +42,8 @@ export interface StoreOptions {
   /** ...but at least this often while writes keep coming. */
   compactAtMostEveryMs?: number;
   onSaved?: (info: { seq: number; at: string }) => void;
+  /** How messages show a time to the user (the organisation's time zone, not the computer's). */
+  describeTime?: (iso: string) => string;
 }
 
 const JOURNAL = 'journal.ndjson';
@@ -239,7 +242,7 @@ export class Store<D extends Defs> {
 
   private readOnlyError(): AppError {
     const h = this.lockHolder;
-    const who = h ? `Папку данных сейчас использует ${h.user} на компьютере ${h.host} (с ${h.since ? new Date(h.since).toLocaleString('ru-RU') : 'неизвестного времени'}).` : '';
+    const who = h ? `Папку данных сейчас использует ${h.user} на компьютере ${h.host} (с ${h.since ? (this.options.describeTime ?? ((iso: string) => new Date(iso).toLocaleString('ru-RU')))(h.since) : 'неизвестного времени'}).` : '';
     return new AppError('read_only', `Открыто только для чтения: изменения не сохраняются. ${who}`.trim());
   }
 
@@ -579,14 +582,20 @@ export class Store<D extends Defs> {
 
   // ---- archives and backups --------------------------------------------------------------
 
-  exportArchive(): Uint8Array {
+  /**
+   * Everything, for «Экспорт всех данных»: the records and the files under attachments/.
+   * Backups leave the attachments out: those files are written once and never changed in place,
+   * so the copy in the folder is the one a backup would hold, and daily copies of every photo
+   * would fill the disk.
+   */
+  exportArchive(opts: { attachments?: boolean } = {}): Uint8Array {
     const collections: Record<string, unknown[]> = {};
     for (const c of Object.keys(this.defs)) collections[c] = this.all(c);
-    return packArchive(collections, this.seq);
+    return packArchive(collections, this.seq, new Date(), opts.attachments === false ? {} : readAttachments(this.dir));
   }
 
   backupNow(date = new Date()): string {
-    const file = writeBackup(this.dir, this.exportArchive(), date);
+    const file = writeBackup(this.dir, this.exportArchive({ attachments: false }), date);
     rotateBackups(this.dir, 14, 3, date);
     return file;
   }
@@ -610,6 +619,8 @@ export class Store<D extends Defs> {
         }
       }
     }
+    // Files first: a record restored below may point at them. Same-named files are replaced.
+    writeAttachments(this.dir, content.attachments);
     return this.mutate((tx) => {
       const counts: Record<string, number> = {};
       for (const c of Object.keys(this.defs)) {

@@ -44,6 +44,14 @@ export interface VisibleRange {
   date: string;
 }
 
+/** A day in the month grid with more events than its cell holds. */
+export interface DayOverflow {
+  date: string;
+  occurrences: Occurrence[];
+  /** Where the «+ ещё N» link is on screen (the list opens beside it). */
+  anchor: DOMRect;
+}
+
 export interface GridHandle {
   prev(): void;
   next(): void;
@@ -77,6 +85,8 @@ interface Props {
   /** "2026-06-05" (a day in the month), "2026-06-05T14:30" (a slot in the week), "2026-06-05/allday". */
   onCreateAt(at: string): void;
   onMove(request: MoveRequest): void;
+  /** «+ ещё N» of a busy day in the month grid was clicked: every event of that day. */
+  onMore(day: DayOverflow): void;
   onLoadError(message: string): void;
   onLoading?(loading: boolean): void;
 }
@@ -105,6 +115,53 @@ function tooltip(o: Occurrence): string {
   if (o.coverageTotal) lines.push(`Освещение: ${o.coverageDone} из ${o.coverageTotal}${o.coverageOverdue ? `, просрочено ${o.coverageOverdue}` : ''}`);
   if (o.recurring) lines.push(`Повторяется: ${o.recurrenceText}`);
   return lines.join('\n');
+}
+
+/**
+ * A busy month: only what the cells can show goes to FullCalendar, the rest of each day becomes one
+ * «+ ещё N» entry that opens the day's full list. FullCalendar lays out every event it is given (hidden
+ * ones too, to measure them), so a month with 1,000 events took ~300 ms to draw; thinned, ~40 ms.
+ * Days with few events, multi-day and all-day events are given as they are.
+ */
+function thinMonth(list: Occurrence[], perDay: number): EventInput[] {
+  const byDay = new Map<string, Occurrence[]>();
+  const out: EventInput[] = [];
+  for (const o of list) {
+    const day = o.localStart.slice(0, 10);
+    if (o.allDay || o.localEnd.slice(0, 10) !== day) out.push(toEventInput(o));
+    else byDay.get(day)?.push(o) ?? byDay.set(day, [o]);
+  }
+  for (const [day, occ] of byDay) {
+    if (occ.length <= perDay) {
+      occ.forEach((o) => out.push(toEventInput(o)));
+      continue;
+    }
+    const shown = Math.max(0, perDay - 1);
+    occ.slice(0, shown).forEach((o) => out.push(toEventInput(o)));
+    out.push({
+      id: `more:${day}`,
+      title: `+ ещё ${occ.length - shown}`,
+      start: `${day}T23:59`,
+      allDay: false,
+      editable: false,
+      startEditable: false,
+      durationEditable: false,
+      display: 'block',
+      classNames: ['ev-more'],
+      backgroundColor: 'transparent',
+      borderColor: 'transparent',
+      extendedProps: { more: { date: day, occurrences: occ } },
+    });
+  }
+  return out;
+}
+
+/** How many one-line events a month cell of the grid holds now (the day number and a «more» line aside). */
+function monthCellCapacity(gridEl: HTMLElement | null, weeks: number): number {
+  if (!gridEl || weeks <= 0) return 3;
+  const body = gridEl.clientHeight - 16 - 28; // padding, weekday header
+  const cell = body / weeks;
+  return Math.max(1, Math.floor((cell - 26) / 21));
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -165,7 +222,9 @@ export function CalendarGrid(props: Props) {
           .then((list) => {
             performance.mark('pd-cal-data');
             paint.current = { fetchedAt, dataAt: performance.now(), count: list.length };
-            success(list.map(toEventInput));
+            const days = Math.round((info.end.getTime() - info.start.getTime()) / 86_400_000);
+            const month = calendar.current?.view.type === 'dayGridMonth';
+            success(month ? thinMonth(list, monthCellCapacity(el.current, days / 7)) : list.map(toEventInput));
           })
           .catch((err: Error) => {
             latest.current.onLoadError(err.message);
@@ -183,7 +242,7 @@ export function CalendarGrid(props: Props) {
             const detail = {
               view: cal.view.type,
               events: p.count,
-              rendered: el.current?.querySelectorAll('.fc-event').length ?? 0,
+              rendered: el.current?.querySelectorAll('.fc-event:not(.ev-more)').length ?? 0,
               fetchMs: p.dataAt - p.fetchedAt,
               renderMs: mark.startTime - p.dataAt,
               totalMs: mark.startTime - p.fetchedAt,
@@ -208,7 +267,9 @@ export function CalendarGrid(props: Props) {
       },
       eventClick: (info) => {
         info.jsEvent.preventDefault();
-        latest.current.onOpen(occurrenceOf(info.event));
+        const more = info.event.extendedProps.more as { date: string; occurrences: Occurrence[] } | undefined;
+        if (more) latest.current.onMore({ ...more, anchor: info.el.getBoundingClientRect() });
+        else latest.current.onOpen(occurrenceOf(info.event));
       },
       dateClick: (info: DateClickArg) => {
         const view = info.view.type;
@@ -240,6 +301,7 @@ export function CalendarGrid(props: Props) {
       },
       // The agenda list also shows the place and, when it is not the usual, the status.
       eventContent: (arg) => {
+        if (arg.event.extendedProps.more) return { domNodes: [document.createTextNode(arg.event.title)] };
         if (!arg.view.type.startsWith('list')) return true;
         const o = occurrenceOf(arg.event);
         const title = document.createElement('a');
@@ -261,6 +323,11 @@ export function CalendarGrid(props: Props) {
         return { domNodes: nodes };
       },
       eventDidMount: (info) => {
+        const more = info.event.extendedProps.more as { occurrences: Occurrence[] } | undefined;
+        if (more) {
+          info.el.title = `Все мероприятия дня: ${more.occurrences.length}`;
+          return;
+        }
         const o = occurrenceOf(info.event);
         info.el.title = tooltip(o);
         info.el.dataset.uid = o.uid;

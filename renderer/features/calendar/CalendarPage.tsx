@@ -16,7 +16,8 @@ import { navigate } from '../../shell/router';
 import { saveExport } from '../../shell/save-export';
 import { useToast } from '../../shell/toasts';
 import { TodayPanel } from '../today/TodayPanel';
-import { CalendarGrid, calendarViews, type CalendarView, type GridHandle, type MoveRequest, type VisibleRange } from './CalendarGrid';
+import { CalendarGrid, calendarViews, type CalendarView, type DayOverflow, type GridHandle, type MoveRequest, type VisibleRange } from './CalendarGrid';
+import { DayPopover } from './DayPopover';
 import { eventPath, monthOf, orgToday, weekOf } from './dates';
 import { EventCard } from './EventCard';
 import { Filters } from './Filters';
@@ -50,6 +51,8 @@ export function CalendarPage({ id, sub }: { id?: string; sub?: string }) {
   const [todayKey, setTodayKey] = useState(0);
   const [cardKey, setCardKey] = useState(0);
   const [exporting, setExporting] = useState('');
+  const [busyDay, setBusyDay] = useState<DayOverflow | null>(null);
+  const closeDay = useCallback(() => setBusyDay(null), []);
   const [initial] = useState(() => ({ view: storedView(), date: sessionStorage.getItem(DATE_KEY) || orgToday(timeZone) }));
 
   const active = useMemo(() => filterInput({ ...filters, query }), [filters.kind, filters.staff, filters.status, filters.project, query]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -71,6 +74,7 @@ export function CalendarPage({ id, sub }: { id?: string; sub?: string }) {
 
   const onRange = useCallback((r: VisibleRange) => {
     setRange(r);
+    setBusyDay(null);
     localStorage.setItem(VIEW_KEY, r.view);
     sessionStorage.setItem(DATE_KEY, r.date);
   }, []);
@@ -132,7 +136,7 @@ export function CalendarPage({ id, sub }: { id?: string; sub?: string }) {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || isEditable(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
-      if (e.target instanceof Element && e.target.closest('.cal-side')) return;
+      if (e.target instanceof Element && e.target.closest('.cal-side, .cal-day-popover')) return;
       const g = grid.current;
       if (!g) return;
       const act: Record<string, () => void> = {
@@ -232,6 +236,7 @@ export function CalendarPage({ id, sub }: { id?: string; sub?: string }) {
             onOpen={openEvent}
             onCreateAt={createAt}
             onMove={(r) => void move(r)}
+            onMore={setBusyDay}
             onLoadError={setLoadError}
             onLoading={setLoading}
           />
@@ -286,6 +291,16 @@ export function CalendarPage({ id, sub }: { id?: string; sub?: string }) {
           )}
         </div>
       </div>
+      {busyDay && (
+        <DayPopover
+          day={busyDay}
+          onClose={closeDay}
+          onOpen={(o) => {
+            setBusyDay(null);
+            openEvent(o);
+          }}
+        />
+      )}
       {scopeDialog}
     </div>
   );

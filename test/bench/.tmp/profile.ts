@@ -7,7 +7,7 @@ import { syntheticEvents } from '/work/main/test/bench/calendar.bench.js';
 const dir = fs.mkdtempSync('/tmp/pd-prof-');
 const b = await openBackend({ dataDir: dir, backups: false });
 await b.invoke('settings.save', demoSettings);
-const ev = syntheticEvents(2026, { weekly: 0, daily: 0, singles: 1000, monthFocus: 6 });
+const ev = syntheticEvents(2026, { weekly: 0, daily: 0, singles: 1000, monthFocus: 6 }).map((e, i) => { const day = String(1 + (i % 30)).padStart(2, '0'); return { ...e, start: `2026-06-${day}${e.start.slice(10)}`, end: `2026-06-${day}${e.end.slice(10)}` }; });
 await b.ctx.store.mutate((tx) => ev.forEach((e) => tx.put('events', e)));
 await b.close();
 const child = spawn(process.execPath, ['/work/main/dist/web.mjs', '--data-dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -11,4 +11,6 @@ export interface SearchHit {
   id: string;
   title: string;
   subtitle: string;
+  /** A question inside a direct-line session: the card scrolls to it. */
+  questionId?: string;
 }

@@ -1,3 +1,4 @@
+import { api } from '../../api.js';
 import { collections } from '../../collections.js';
 import type { Ctx, HandlerTable } from '../../context.js';
 import { generateDemo } from '../../demo/generate.js';
@@ -46,9 +47,11 @@ function checkArchive(bytes: Uint8Array): void {
 }
 
 export const systemHandlers: HandlerTable<
-  'system.status' | 'system.check' | 'system.backupNow' | 'system.exportArchive' | 'system.importArchive' | 'system.fillDemo'
+  'system.status' | 'system.methods' | 'system.check' | 'system.backupNow' | 'system.exportArchive' | 'system.importArchive' | 'system.fillDemo'
 > = {
   'system.status': (_input, ctx) => systemStatus(ctx),
+
+  'system.methods': () => Object.fromEntries(Object.entries(api).map(([name, spec]) => [name, { writes: spec.writes }])),
 
   'system.check': (_input, { store }) => checkDataFolder(store),
 
