@@ -252,10 +252,12 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
 }
 
 if (process.argv[1] && fs.realpathSync(fileURLToPath(import.meta.url)) === fs.realpathSync(path.resolve(process.argv[1]))) {
+  // Exit only once stdout and stderr are flushed: into a pipe, process.exit() would cut long output.
+  const exitAfterFlush = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   runCli(process.argv.slice(2))
-    .then((code) => process.exit(code))
+    .then(exitAfterFlush)
     .catch((err) => {
       console.error(err instanceof CliError ? `Ошибка: ${err.message}` : err);
-      process.exit(err instanceof CliError ? 2 : 1);
+      exitAfterFlush(err instanceof CliError ? 2 : 1);
     });
 }

@@ -4,6 +4,7 @@ import { EventsPage } from '../features/calendar/EventsPage';
 import { ContractsPage } from '../features/contracts/ContractsPage';
 import { DirectLinesPage } from '../features/direct-lines/DirectLinesPage';
 import { OutletsPage } from '../features/outlets/OutletsPage';
+import { ReleasesPage } from '../features/releases/ReleasesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useAppState } from './app-state';
 import { Banners } from './Banners';
@@ -31,6 +32,8 @@ function Page() {
       return <CalendarPage id={route.id} sub={route.sub} />;
     case 'events':
       return <EventsPage id={route.id} />;
+    case 'releases':
+      return <ReleasesPage id={route.id} sub={route.sub} />;
     default:
       return <NotBuilt key={route.section} section={sectionOf(route.section)} />;
   }

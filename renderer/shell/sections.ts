@@ -15,7 +15,7 @@ export const sections = [
   {
     id: 'releases',
     title: 'Релизы',
-    built: false,
+    built: true,
     about: 'Подготовка пресс-релизов с согласованием вторым сотрудником, выгрузкой в Word и публикацией на сайт, когда есть связь.',
   },
   {

@@ -179,3 +179,100 @@ test('screenshots of «Контракты»', async ({ page }) => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('screenshots of «Календарь» and «Мероприятия»', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = makeDataDir({ demo: true });
+  try {
+    await withServer(dir, async (server) => {
+      await page.goto(server.url);
+      await page.getByRole('link', { name: 'Календарь' }).click();
+      const grid = page.getByTestId('calendar-grid');
+      await expect(grid).toHaveAttribute('data-painted', /\d+/);
+      await expect(page.getByTestId('today-panel').locator('.today-item, .today-empty').first()).toBeVisible();
+      await shoot(page, 'cal-month'); // the month beside the «Сегодня» panel
+
+      await page.getByRole('button', { name: 'Неделя', exact: true }).click();
+      await expect(page.locator('.fc-timegrid')).toBeVisible();
+      await shoot(page, 'cal-week');
+      await page.getByRole('button', { name: 'Список', exact: true }).click();
+      await expect(page.locator('.fc-list')).toBeVisible();
+      await shoot(page, 'cal-agenda');
+
+      // A repeating event's occurrence: the card beside the grid, then the scope question on saving it.
+      await page.getByRole('button', { name: 'Месяц', exact: true }).click();
+      await page.locator('.fc-event.ev-recurring').first().click();
+      const card = page.getByTestId('event-card');
+      await expect(card.getByTestId('series-note')).toBeVisible();
+      await shoot(page, 'cal-card');
+      await page.locator('#f-place').fill('Администрация города, малый зал');
+      await page.keyboard.press('Control+S');
+      await expect(page.getByRole('dialog', { name: 'Сохранить изменения' })).toBeVisible();
+      await shoot(page, 'cal-scope-dialog');
+      await page.getByRole('dialog', { name: 'Сохранить изменения' }).getByRole('button', { name: 'Отмена' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Уйти без сохранения' }).click();
+
+      // A new event refused: no title, a cancellation without a reason.
+      await page.keyboard.press('Control+N');
+      await page.locator('#f-status').selectOption({ label: 'отменено' });
+      await page.keyboard.press('Control+S');
+      await expect(card.locator('.error-summary')).toBeVisible();
+      await shoot(page, 'cal-card-errors');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Уйти без сохранения' }).click();
+
+      await page.getByRole('link', { name: 'Мероприятия' }).click();
+      await expect(page.locator('.events-table tbody tr').first()).toBeVisible();
+      await shoot(page, 'cal-events');
+      await page.locator('.events-table tbody tr').first().click();
+      await expect(card.getByTestId('event-when')).toBeVisible();
+      await shoot(page, 'cal-events-card');
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('screenshots of «Релизы»', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = makeDataDir({ demo: true });
+  try {
+    await withServer(dir, async (server) => {
+      await page.goto(server.url);
+      await page.getByRole('link', { name: 'Релизы' }).click();
+      await expect(page.locator('.rl-card').first()).toBeVisible();
+      await shoot(page, 'rel-board');
+
+      await page.getByRole('link', { name: 'Список' }).click();
+      await page.getByLabel('Поиск релизов').fill('дорогам');
+      await expect(page.locator('.rl-snippet').first()).toBeVisible();
+      await shoot(page, 'rel-list-search');
+
+      // A release waiting for approval whose checklist fails: approving asks for a reason.
+      await page.getByLabel('Поиск релизов').fill('');
+      await page.getByLabel('Статус').selectOption('review');
+      await page.locator('.rl-list tbody tr').filter({ hasNot: page.locator('td.rl-ok') }).first().click();
+      await expect(page.locator('#f-headline')).toBeVisible();
+      await expect(page.getByTestId('rl-body')).toBeVisible();
+      await shoot(page, 'rel-editor');
+      await page.getByLabel('Я — сотрудник').selectOption({ index: 1 });
+      await page.getByRole('button', { name: 'Согласовать' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await shoot(page, 'rel-approve-dialog');
+      await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
+
+      await page.locator('#f-lead').fill('Очень длинный лид. '.repeat(18));
+      await expect(page.getByTestId('rl-save')).toHaveText(/Сохранено/);
+      await page.locator('.rl-section[aria-label="Фотографии"]').scrollIntoViewIfNeeded();
+      await shoot(page, 'rel-editor-photos');
+      await page.getByRole('link', { name: 'История версий' }).click();
+      await expect(page.locator('.rl-version').first()).toBeVisible();
+      await page.locator('.rl-version').nth(1).click();
+      await expect(page.locator('.rl-diff-text').first()).toBeVisible();
+      await shoot(page, 'rel-history');
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

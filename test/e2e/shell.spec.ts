@@ -37,8 +37,15 @@ test('the sidebar lists every section; unbuilt ones say so plainly, built ones d
   await expect(page.getByRole('button', { name: /Новый контракт/ })).toBeVisible();
   await expect(page.locator('.ct-register tbody tr').first()).toBeVisible();
 
-  // The Календарь page holds the real «Сегодня» panel: the demo town has overdue assignments.
+  // Календарь and Мероприятия are built: the month grid with the demo town's events, the list of events.
+  expect(sections.find((s) => s.id === 'calendar')!.built).toBe(true);
+  expect(sections.find((s) => s.id === 'events')!.built).toBe(true);
+  await nav.getByRole('link', { name: 'Мероприятия', exact: true }).click();
+  await expect(page.locator('.events-table tbody tr').first()).toBeVisible();
+
+  // The Календарь page holds the grid and, beside it, the real «Сегодня» panel: the demo town has overdue assignments.
   await nav.getByRole('link', { name: 'Календарь', exact: true }).click();
+  await expect(page.getByTestId('calendar-grid').locator('.fc-event').first()).toBeVisible();
   const today = page.getByTestId('today-panel');
   await expect(today.getByRole('heading', { name: 'Сегодня' })).toBeVisible();
   await expect(today.locator('.today-item.today-danger', { hasText: 'Просрочено поручение' }).first()).toBeVisible();

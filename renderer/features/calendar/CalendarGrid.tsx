@@ -21,6 +21,7 @@ import interactionPlugin, { type DateClickArg, type EventResizeDoneArg } from '@
 import listPlugin from '@fullcalendar/list';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { shortName } from '../../../electron/backend/features/calendar/fmt';
 import type { Occurrence } from '../../../electron/backend/features/calendar/schema';
 import { addDays, orgNow, wallOf } from './dates';
 
@@ -141,7 +142,9 @@ function thinMonth(list: Occurrence[], perDay: number): EventInput[] {
     out.push({
       id: `more:${day}`,
       title: `+ ещё ${occ.length - shown}`,
-      start: `${day}T23:59`,
+      // Last in the day, and within it (an event without an end would last an hour, into the next day).
+      start: `${day}T23:58`,
+      end: `${day}T23:59`,
       allDay: false,
       editable: false,
       startEditable: false,
@@ -206,6 +209,7 @@ export function CalendarGrid(props: Props) {
       slotDuration: '00:30:00',
       slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
       eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+      defaultRangeSeparator: '–',
       displayEventEnd: false,
       noEventsText: 'В этом месяце мероприятий нет',
       views: {
@@ -313,7 +317,7 @@ export function CalendarGrid(props: Props) {
           badge.textContent = o.statusReason ? `${o.labels.status}: ${o.statusReason}` : o.labels.status;
           nodes.push(badge);
         }
-        const sub = [o.labels.kind, o.place, o.labels.responsible].filter(Boolean).join(' · ');
+        const sub = [o.labels.kind, o.place, o.labels.responsible && shortName(o.labels.responsible)].filter(Boolean).join(' · ');
         if (sub) {
           const place = document.createElement('span');
           place.className = 'cal-list-place';
@@ -345,7 +349,6 @@ export function CalendarGrid(props: Props) {
       calendar.current = null;
     };
     // Created once; later props are read through `latest`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // New filters: ask again (not on the first render: FullCalendar has just asked).

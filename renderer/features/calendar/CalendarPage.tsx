@@ -55,7 +55,9 @@ export function CalendarPage({ id, sub }: { id?: string; sub?: string }) {
   const closeDay = useCallback(() => setBusyDay(null), []);
   const [initial] = useState(() => ({ view: storedView(), date: sessionStorage.getItem(DATE_KEY) || orgToday(timeZone) }));
 
-  const active = useMemo(() => filterInput({ ...filters, query }), [filters.kind, filters.staff, filters.status, filters.project, query]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The search applies once typing pauses; the other filters at once.
+  const { kind, staff, status, project } = filters;
+  const active = useMemo(() => filterInput({ kind, staff, status, project, query }), [kind, staff, status, project, query]);
   const load = useCallback(
     async (from: string, to: string) => {
       const list = await api.calendar.list({ from, to, ...active });
@@ -63,7 +65,6 @@ export function CalendarPage({ id, sub }: { id?: string; sub?: string }) {
       return list;
     },
     // dataVersion: an import or the demo replaced the data.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [active, dataVersion],
   );
 

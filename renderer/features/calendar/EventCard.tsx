@@ -140,7 +140,6 @@ export function EventCard({ id, init, dict, onClose, onSaved, onChanged, onDelet
     return () => {
       stale = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, init]);
 
   const occ = loaded?.occ ?? null;
@@ -285,7 +284,7 @@ export function EventCard({ id, init, dict, onClose, onSaved, onChanged, onDelet
             {occ?.recurring && (
               <p className="cal-series-note" data-testid="series-note">
                 <span aria-hidden="true">↻ </span>
-                {occurrenceOfSeries ? 'Повторение серии' : 'Серия целиком'}: {occ.recurrenceText}.
+                {occurrenceOfSeries ? 'Повторение серии' : 'Серия целиком'}: {occ.recurrenceText.replace(/\.$/, '')}.
                 {seriesAsWhole && ' Изменения относятся ко всем повторениям.'}
               </p>
             )}

@@ -43,7 +43,9 @@ export function EventsPage({ id }: { id?: string }) {
   const [version, setVersion] = useState(0);
   const today = orgToday(timeZone);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
-  const active = useMemo(() => filterInput({ ...filters, query }), [filters.kind, filters.staff, filters.status, filters.project, query]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The search applies once typing pauses; the other filters at once.
+  const { kind, staff, status, project } = filters;
+  const active = useMemo(() => filterInput({ kind, staff, status, project, query }), [kind, staff, status, project, query]);
 
   useEffect(() => {
     let stale = false;
