@@ -58,6 +58,9 @@ test('screenshots of the main screens', async ({ page }) => {
       await page.keyboard.press('Control+N');
       await page.locator('#f-name').fill('Газета «Новая»');
       await page.getByRole('button', { name: '+ Добавить контакт' }).click();
+      // The new row focuses its name field a tick later; typing before that would land there.
+      await expect(page.locator('#f-contacts-0-name')).toBeFocused();
+      await page.locator('#f-contacts-0-name').fill('Иванова Мария');
       await page.locator('#f-contacts-0-email').fill('не-почта');
       await page.keyboard.press('Control+S');
       await expect(page.locator('.card-panel .error-summary')).toBeVisible();
