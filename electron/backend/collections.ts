@@ -4,6 +4,7 @@ import { directLineCollections } from './features/direct-lines/schema.js';
 import { outletCollections } from './features/outlets/schema.js';
 import { releaseCollections } from './features/releases/schema.js';
 import { settingsCollections } from './features/settings/schema.js';
+import { sitePublicationCollections } from './features/sync/site-publications.js';
 import type { Store } from './store/store.js';
 
 /** Every collection the store keeps; each feature contributes its own. */
@@ -14,6 +15,7 @@ export const collections = {
   ...contractCollections,
   ...directLineCollections,
   ...calendarCollections,
+  ...sitePublicationCollections,
 };
 export type Collections = typeof collections;
 export type AppStore = Store<Collections>;
