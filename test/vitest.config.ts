@@ -5,6 +5,8 @@ export default defineConfig({
     root: new URL('..', import.meta.url).pathname,
     include: ['test/backend/**/*.test.ts', 'test/electron/**/*.test.ts'],
     environment: 'node',
+    // The real WordPress for the sync tests (starts ../shared/wordpress/start.sh when WP_URL is not set).
+    globalSetup: ['test/backend/wp-global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

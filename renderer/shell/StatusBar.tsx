@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../electron/backend/format';
+import { SyncStatusItem } from '../features/sync/SyncStatusItem';
 import { useAppState } from './app-state';
 import { useSaveState } from './save-state';
 import { formatTime } from './time';
@@ -42,6 +43,7 @@ export function StatusBar() {
         <span className={`dot ${online ? 'dot-ok' : 'dot-off'}`} aria-hidden="true" />
         {online ? 'В сети' : 'Нет сети'}
       </span>
+      <SyncStatusItem />
       {status.readOnly && (
         <span className="status-item status-readonly" data-testid="readonly-state">
           Только чтение

@@ -36,10 +36,14 @@ export function makeDataDir(opts: { demo?: boolean } = {}): string {
   return dir;
 }
 
-/** Starts browser mode on `dataDir` and waits for the line with its address. */
-export async function startServer(dataDir: string): Promise<Server> {
+/** Starts browser mode on `dataDir` (with extra environment variables, if given) and waits for the line with its address. */
+export async function startServer(dataDir: string, opts: { env?: Record<string, string> } = {}): Promise<Server> {
   assertBuilt();
-  const child: ChildProcess = spawn(process.execPath, [webEntry, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [webEntry, '--data-dir', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Extra variables, e.g. the sync worker's short test timings (PRESS_DESK_SYNC_BASE_DELAY_MS).
+    env: opts.env ? { ...process.env, ...opts.env } : process.env,
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not start in 20 s. Output:\n${output}`)), 20_000);

@@ -9,11 +9,12 @@ import { useDirtyGuard } from '../../shell/use-dirty-guard';
 import { DataPanel } from './DataPanel';
 import { toDraft, toInput } from './draft';
 import { OrganisationForm } from './OrganisationForm';
+import { SettingsTabs } from './SettingsTabs';
 import './settings.css';
 
 /** Each row: alternative key combinations, and what they do. */
 const shortcuts: [string[], string][] = [
-  [['Ctrl+1…8', 'Alt+1…8'], 'перейти к разделу'],
+  [['Ctrl+1…9', 'Alt+1…9'], 'перейти к разделу'],
   [['Ctrl+K', '/'], 'поиск по всем разделам'],
   [['Ctrl+N'], 'новая запись в текущем разделе'],
   [['Ctrl+S'], 'сохранить открытую карточку'],
@@ -70,6 +71,7 @@ export function SettingsPage({ focusStaffId }: { focusStaffId?: string }) {
     <div className="page settings-page">
       <header className="page-header">
         <h1>Настройки</h1>
+        <SettingsTabs active="" />
       </header>
       <div className="settings-columns">
         <section className="panel" aria-labelledby="org-title">
