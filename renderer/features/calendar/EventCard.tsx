@@ -18,6 +18,7 @@ import { CoverageEditor } from './CoverageEditor';
 import { orgToday } from './dates';
 import { fingerprint, newDraft, recurrencePrint, toDraft, toFields, withStart, type CoverageRow, type EventDraft } from './draft';
 import { HistoryList, MediaEditor, OfficialsEditor, TagPicker } from './EventEditors';
+import { EventReleases } from '../releases/EventReleases';
 import { RecurrenceEditor } from './RecurrenceEditor';
 import { useScopeDialog } from './ScopeDialog';
 import { useStaff } from './use-calendar-data';
@@ -370,9 +371,9 @@ export function EventCard({ id, init, dict, onClose, onSaved, onChanged, onDelet
               ticksOff={seriesAsWhole ? 'Отметки о выполнении ставятся у каждого повторения: откройте его в календаре.' : undefined}
               busyRow={busyRow}
             />
+            {occ && <EventReleases uid={occ.uid} series={seriesAsWhole} />}
             <TextArea path="notes" label="Заметки" errors={errors} value={draft.notes} onChange={(notes) => set({ notes })} rows={3} />
             {occ && <HistoryList entries={occ.history} timeZone={timeZone} />}
-            {draft.releaseIds.length > 0 && <p className="meta">Связанных пресс-релизов: {draft.releaseIds.length}</p>}
           </div>
           <footer className="card-actions">
             <button type="submit" className="button button-primary" disabled={busy} title="Сохранить (Ctrl+S)">

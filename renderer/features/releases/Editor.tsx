@@ -9,16 +9,18 @@ import { navigate } from '../../shell/router';
 import { saveExport } from '../../shell/save-export';
 import { formatTime } from '../../shell/time';
 import { useToast } from '../../shell/toasts';
+import { ReleaseSitePanel } from '../sync/ReleaseSitePanel';
 import { BodyEditor } from './BodyEditor';
 import { ChecklistPanel, Comments } from './Side';
 import { ContactsEditor, Counter, QuotesEditor, TagsEditor } from './Fields';
 import { requestNewRelease } from './Header';
 import { History } from './History';
+import { Links, type LinkPatch } from './Links';
 import { MeSelect } from './MeSelect';
 import { useMe } from './me';
 import { Photos } from './Photos';
 import { useAutosave, type SaveState } from './use-autosave';
-import { errorText, formatWhen, toLocalInput, useReleaseOptions } from './util';
+import { errorText, toLocalInput, useReleaseOptions } from './util';
 import { WorkflowBar } from './Workflow';
 
 interface Form {
@@ -126,6 +128,17 @@ function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone
     [autosave.revision, timeZone],
   );
 
+  /** Linking goes straight to the backend (not the autosave queue): a refused link must not block the typing. */
+  const link = async (patch: LinkPatch) => {
+    await autosave.flush();
+    try {
+      await api.releases.saveDraft({ id, by: me, expectedRevision: autosave.revision.current, ...patch });
+      accept(await api.releases.get({ id }));
+    } catch (err) {
+      toast(errorText(err), { tone: 'error' });
+    }
+  };
+
   useCommand('save', () => {
     void (async () => {
       await autosave.flush();
@@ -207,6 +220,14 @@ function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone
           </div>
           <aside className="rl-side">
             <ChecklistPanel checklist={view.checklist} />
+            <ReleaseSitePanel
+              releaseId={id}
+              plannedLocal={form.plannedAt}
+              timeZone={timeZone}
+              flush={autosave.flush}
+              approved={view.status === 'approved' || view.status === 'published'}
+              onTextReplaced={() => void api.releases.get({ id }).then((v) => accept(v, true))}
+            />
             <section className="rl-panel" aria-label="Публикация">
               <h2>Публикация</h2>
               <div className="field">
@@ -252,21 +273,8 @@ function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone
                   {options?.nationalProjects.map((p) => <option key={p} value={p} />)}
                 </datalist>
               </div>
-              <div className="field">
-                <span className="rl-label">Мероприятие</span>
-                {view.event ? (
-                  <div className="rl-event">
-                    <a href={`#/events/${encodeURIComponent(view.event.id)}`}>{view.event.title}</a>
-                    <div className="cell-sub">
-                      {formatWhen(view.event.start, timeZone, !view.event.allDay)}
-                      {view.event.place && ` · ${view.event.place}`}
-                    </div>
-                  </div>
-                ) : (
-                  <div className="muted">{view.eventId ? 'Мероприятие не найдено в календаре' : 'Не связан. «Подготовить анонс» — в карточке мероприятия.'}</div>
-                )}
-              </div>
             </section>
+            <Links view={view} timeZone={timeZone} onLink={link} />
             <Comments view={view} me={me} timeZone={timeZone} onDone={accept} />
           </aside>
         </div>

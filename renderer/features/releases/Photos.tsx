@@ -1,4 +1,4 @@
-/** Photos: pick a file (→ base64 → releases.addPhoto) with its caption and author; edit them; remove. */
+/** Photos: pick a file (→ base64 → releases.addPhoto) with its caption and author; edit them; reorder (the first is the main one); remove. */
 import { useEffect, useRef, useState } from 'react';
 import type { Photo } from '../../../electron/backend/features/releases/schema';
 import type { ReleaseView } from '../../../electron/backend/features/releases/view';
@@ -41,7 +41,7 @@ export function Photos({ view, me, onChange }: { view: ReleaseView; me: string |
       {view.photos.length > 0 && (
         <ul className="rl-photos">
           {view.photos.map((p, i) => (
-            <PhotoRow key={p.id} releaseId={view.id} photo={p} index={i} me={me} onChange={onChange} onError={(m) => toast(m, { tone: 'error' })} />
+            <PhotoRow key={p.id} releaseId={view.id} photo={p} index={i} count={view.photos.length} me={me} onChange={onChange} onError={(m) => toast(m, { tone: 'error' })} />
           ))}
         </ul>
       )}
@@ -71,8 +71,9 @@ export function Photos({ view, me, onChange }: { view: ReleaseView; me: string |
   );
 }
 
-function PhotoRow(props: { releaseId: string; photo: Photo; index: number; me: string | undefined; onChange: (v: ReleaseView) => void; onError: (m: string) => void }) {
-  const { releaseId, photo, index, me, onChange, onError } = props;
+function PhotoRow(props: { releaseId: string; photo: Photo; index: number; count: number; me: string | undefined; onChange: (v: ReleaseView) => void; onError: (m: string) => void }) {
+  const { releaseId, photo, index, count, me, onChange, onError } = props;
+  const row = useRef<HTMLLIElement>(null);
   const confirm = useConfirm();
   const [src, setSrc] = useState('');
   const [caption, setCaption] = useState(photo.caption);
@@ -95,6 +96,18 @@ function PhotoRow(props: { releaseId: string; photo: Photo; index: number; me: s
       onError(errorText(err));
     }
   };
+  /** One place up or down; the focus follows the photo (onto the other button at either end). */
+  const move = async (delta: -1 | 1) => {
+    try {
+      onChange(await api.releases.updatePhoto({ id: releaseId, photoId: photo.id, by: me, position: index + 1 + delta }));
+      window.setTimeout(() => {
+        const buttons = [...(row.current?.querySelectorAll<HTMLButtonElement>('.rl-photo-move button') ?? [])];
+        (buttons.find((b) => b.dataset.dir === String(delta) && !b.disabled) ?? buttons.find((b) => !b.disabled))?.focus();
+      });
+    } catch (err) {
+      onError(errorText(err));
+    }
+  };
   const remove = async () => {
     if (!(await confirm({ title: 'Удалить фото', message: `Удалить фото № ${index + 1} из релиза?`, confirmLabel: 'Удалить', danger: true }))) return;
     try {
@@ -104,7 +117,7 @@ function PhotoRow(props: { releaseId: string; photo: Photo; index: number; me: s
     }
   };
   return (
-    <li className="rl-photo" data-testid="rl-photo">
+    <li className="rl-photo" data-testid="rl-photo" ref={row}>
       <div className="rl-thumb">{src ? <img src={src} alt={photo.caption || `Фото № ${index + 1}`} /> : null}</div>
       <div className="rl-photo-fields">
         <div className="muted">
@@ -115,6 +128,16 @@ function PhotoRow(props: { releaseId: string; photo: Photo; index: number; me: s
         <input type="text" aria-label={`Автор фото № ${index + 1}`} placeholder="Автор фото" value={author} onChange={(e) => setAuthor(e.target.value)} onBlur={() => void update({ author })} />
         {(!photo.caption || !photo.author) && <div className="field-error">Для согласования нужны подпись и автор.</div>}
       </div>
+      {count > 1 && (
+        <div className="rl-photo-move" role="group" aria-label={`Порядок фото № ${index + 1}`}>
+          <button type="button" className="button button-small" data-dir="-1" disabled={index === 0} aria-label={`Фото № ${index + 1} выше`} title="Выше" onClick={() => void move(-1)}>
+            ↑
+          </button>
+          <button type="button" className="button button-small" data-dir="1" disabled={index === count - 1} aria-label={`Фото № ${index + 1} ниже`} title="Ниже" onClick={() => void move(1)}>
+            ↓
+          </button>
+        </div>
+      )}
       <button type="button" className="button button-quiet" onClick={() => void remove()}>
         Удалить
       </button>

@@ -2,6 +2,7 @@
  * Autosave: every change goes into a pending patch; ~800 ms after the last keystroke it is sent to
  * releases.saveDraft with the revision the editor started from. Only changed fields are sent. A failed
  * save keeps its patch (merged under newer changes) and is retried on the next change or flush.
+ * What is pending is also sent at once when the window is hidden or closed and when the editor is left.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftSaved } from '../../../electron/backend/features/releases/types';
@@ -24,9 +25,11 @@ export function useAutosave(id: string, by: string | undefined, initialRevision:
   savedRef.current = onSaved;
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
 
-  const send = useCallback(async (): Promise<void> => {
+  /** `urgent`: the page is going away — send now, without waiting for a save in flight (its revision may then
+   * be stale: the backend keeps that text as a version of its own rather than lose it). */
+  const send = useCallback(async (urgent = false): Promise<void> => {
     window.clearTimeout(timer.current);
-    if (inflight.current) await inflight.current;
+    if (inflight.current && !urgent) await inflight.current;
     const patch = pending.current;
     if (Object.keys(patch).length === 0) return;
     pending.current = {};
@@ -63,8 +66,20 @@ export function useAutosave(id: string, by: string | undefined, initialRevision:
     if (inflight.current) await inflight.current;
   }, [send]);
 
-  // Leaving the editor sends whatever is still pending.
+  // Leaving the editor sends whatever is still pending; so does hiding or closing the window.
   useEffect(() => () => void send(), [send]);
+  useEffect(() => {
+    const hidden = () => document.visibilityState === 'hidden' && void send();
+    const leaving = () => void send(true);
+    document.addEventListener('visibilitychange', hidden);
+    window.addEventListener('pagehide', leaving);
+    window.addEventListener('beforeunload', leaving);
+    return () => {
+      document.removeEventListener('visibilitychange', hidden);
+      window.removeEventListener('pagehide', leaving);
+      window.removeEventListener('beforeunload', leaving);
+    };
+  }, [send]);
 
   return { state, change, flush, revision, hasPending: () => Object.keys(pending.current).length > 0 };
 }

@@ -7,7 +7,7 @@ import { checklistOf, countsOf, TARGETS } from './checklist.js';
 import { buildBatchDocx, buildReleaseDocx } from './docx.js';
 import type { ContentPatch } from './inputs.js';
 import { discardPhoto, inspectPhoto, photoPath, readPhoto, writePhoto } from './photos.js';
-import { checkEventLink, findEvent, hasEvents, requireStaff, staffName, staffOf } from './refs.js';
+import { checkDirectLineLink, checkEventLink, findEvent, hasEvents, requireStaff, staffName, staffOf } from './refs.js';
 import { nationalProjects, releaseChannels, ReleaseContent, releaseStatuses, releaseTypes, versionReasons, type Photo, type Release, type ReleaseVersion } from './schema.js';
 import { contentFromEvent, defaultContacts, templatesFor } from './templates.js';
 import { isDay, orgTimeZone, toZonedIso } from './time.js';
@@ -88,6 +88,7 @@ async function edit(ctx: Ctx, input: ContentPatch & { id: string; by?: string; e
   const by = requireStaff(ctx, input.by);
   const patch = patchOf(input, orgTimeZone(ctx));
   if (patch.eventId !== undefined) checkEventLink(ctx.store, patch.eventId);
+  if (patch.directLineId !== undefined) checkDirectLineLink(ctx.store, patch.directLineId);
   const w = who(ctx, by);
   type Outcome = { conflict: number; current: Release } | { release: Release; created: boolean };
   const outcome = await ctx.store.mutate((tx): Outcome => {

@@ -93,3 +93,9 @@ export function checkEventLink(store: AppStore, eventId: string | null | undefin
   if (!eventId || !hasEvents(store)) return;
   if (!record(store, 'events', eventId.split('/')[0]!)) throw fieldError('eventId', 'Мероприятие', 'мероприятие не найдено в календаре (возможно, оно удалено)');
 }
+
+/** A direct line id on a release must exist when this folder keeps direct lines (they are deleted only with a confirmation). */
+export function checkDirectLineLink(store: AppStore, directLineId: string | null | undefined): void {
+  if (!directLineId || !Object.prototype.hasOwnProperty.call(store.defs, 'directLines')) return;
+  if (!record(store, 'directLines', directLineId)) throw fieldError('directLineId', 'Прямая линия', 'прямая линия не найдена (возможно, она удалена)');
+}
