@@ -43,7 +43,7 @@ function httpBridge(): PressDeskBridge {
   let source: EventSource | null = null;
   const connect = () => {
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    for (const event of ['saved', 'status'] satisfies EventName[]) {
+    for (const event of ['saved', 'status', 'sync'] satisfies EventName[]) {
       source.addEventListener(event, (e) => listeners.get(event)?.forEach((l) => l(JSON.parse((e as MessageEvent).data))));
     }
   };

@@ -14,6 +14,8 @@ import * as contracts from './features/contracts/contract-api.js';
 import * as directLines from './features/direct-lines/api-types.js';
 import * as calendar from './features/calendar/api-types.js';
 import * as releases from './features/releases/api-types.js';
+import * as reports from './features/reports/api-types.js';
+import * as sync from './features/sync/api-types.js';
 import { empty, id } from './schema-kit.js';
 import type { ApiErrorBody } from './errors.js';
 
@@ -154,6 +156,42 @@ export const api = {
   'releases.exportDocx': method(releases.ExportInput).returns<ExportResult>(),
   'releases.exportBatch': method(releases.ExportBatchInput).returns<ExportResult>(),
 
+  // Сайт: connection (the password stays in the backend), mapping, outbox, conflicts, pull (see features/sync).
+  'sync.site.get': method(empty).returns<sync.SiteView>(),
+  'sync.site.save': method(sync.SiteSaveInput, { writes: true }).returns<sync.SiteView>(),
+  'sync.site.forget': method(empty, { writes: true }).returns<sync.SiteView>(),
+  'sync.site.check': method(empty).returns<sync.SiteCheck>(),
+  'sync.mapping.get': method(empty).returns<sync.MappingView>(),
+  'sync.mapping.save': method(sync.MappingSaveInput, { writes: true }).returns<sync.MappingView>(),
+  'sync.mapping.refresh': method(empty).returns<sync.MappingView>(),
+  'sync.publish': method(sync.PublishSiteInput, { writes: true }).returns<sync.OutboxItemView>(),
+  'sync.unpublish': method(sync.ReleaseRef, { writes: true }).returns<sync.OutboxItemView>(),
+  'sync.outbox.list': method(sync.OutboxQuery).returns<sync.OutboxItemView[]>(),
+  'sync.outbox.retry': method(ById, { writes: true }).returns<sync.OutboxItemView>(),
+  'sync.outbox.cancel': method(ById, { writes: true }).returns<sync.OutboxItemView>(),
+  'sync.status': method(empty).returns<sync.SyncStatus>(),
+  'sync.releaseSite': method(sync.ReleaseRef).returns<sync.ReleaseSiteView>(),
+  'sync.conflict.get': method(sync.ReleaseRef).returns<sync.ConflictView>(),
+  'sync.conflict.resolve': method(sync.ConflictResolveInput, { writes: true }).returns<sync.ReleaseSiteView>(),
+  'sync.runNow': method(empty).returns<sync.SyncStatus>(),
+  'sync.pull.start': method(sync.PullStartInput).returns<sync.SyncStatus>(),
+  'sync.pull.cancel': method(empty).returns<sync.SyncStatus>(),
+  'sync.publications.list': method(sync.PublicationsQuery).returns<sync.PublicationList>(),
+
+  // Отчёты: indicators entered by hand or from CSV, the report for a period, its edits, DOCX (see features/reports).
+  'reports.indicators.list': method(reports.IndicatorListInput).returns<reports.IndicatorRow[]>(),
+  'reports.indicators.save': method(reports.IndicatorSaveInput, { writes: true }).returns<reports.IndicatorRow>(),
+  'reports.indicators.remove': method(reports.IndicatorRemoveInput, { writes: true }).returns<{ id: string }>(),
+  'reports.indicators.importCsv': method(reports.IndicatorImportInput, { writes: true }).returns<{ imported: number }>(),
+  'reports.get': method(reports.PeriodInput).returns<reports.ReportView>(),
+  'reports.drill': method(reports.DrillInput).returns<reports.DrillResult>(),
+  'reports.save': method(reports.ReportSaveInput, { writes: true }).returns<reports.ReportView>(),
+  'reports.exportDocx': method(reports.PeriodInput).returns<ExportResult>(),
+  'reports.settings.get': method(empty).returns<reports.ReportSettings>(),
+  'reports.settings.save': method(reports.ReportSettingsInput, { writes: true }).returns<reports.ReportSettings>(),
+  // Сводка (home screen): the year to date against the same dates last year, what needs attention.
+  'summary.get': method(empty).returns<reports.Summary>(),
+
   'system.status': method(empty).returns<SystemStatus>(),
   /** Which methods change data: the status bar shows «Сохранение…» while one runs. */
   'system.methods': method(empty).returns<Record<string, { writes: boolean }>>(),
@@ -176,6 +214,8 @@ export type Output<M extends Method> = Api[M]['output'];
 export interface ApiEvents {
   saved: { seq: number; at: string };
   status: SystemStatus;
+  /** Outbox, pull or online state changed (features/sync). */
+  sync: sync.SyncStatus;
 }
 export type EventName = keyof ApiEvents;
 

@@ -6,6 +6,9 @@ import type { Ctx } from './context.js';
 import { dispatch, type Outcome } from './dispatch.js';
 import { systemStatus } from './features/system/handlers.js';
 import { formatDateTime } from './format.js';
+import { attachSync } from './features/sync/runtime.js';
+import type { SecretBox } from './features/sync/secret-box.js';
+import { SyncWorker } from './features/sync/worker.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -13,6 +16,10 @@ export interface BackendOptions {
   /** Backups on start and daily (off for short-lived CLI commands and tests that count files). */
   backups?: boolean;
   now?: () => Date;
+  /** How the site's password is sealed (Electron passes safeStorage; default: a key file outside the data folder). */
+  secretBox?: SecretBox;
+  /** Run the site outbox worker in this process (Electron and browser mode; the CLI runs one pass itself). */
+  syncWorker?: boolean;
 }
 
 type Listener = <E extends EventName>(event: E, payload: ApiEvents[E]) => void;
@@ -44,6 +51,10 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     statusChanged: () => emit('status', systemStatus(ctx)),
   };
 
+  attachSync(ctx, { box: opts.secretBox, emit: (status) => emit('sync', status) });
+  const syncWorker = opts.syncWorker && !store.readOnly ? new SyncWorker(ctx) : null;
+  await syncWorker?.start();
+
   let backupTimer: NodeJS.Timeout | null = null;
   if (opts.backups && !store.readOnly) {
     const backupIfDue = () => {
@@ -70,6 +81,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     },
     async close() {
       if (backupTimer) clearInterval(backupTimer);
+      await syncWorker?.stop();
       listeners.clear();
       await store.close();
     },

@@ -9,13 +9,14 @@ import { api, type ExportResult } from './api.js';
 import { openBackend, type Backend } from './app.js';
 import { resolveDataDir } from './paths.js';
 import { resolveSessionRef } from './features/direct-lines/sessions.js';
+import { runSyncCli, SYNC_HELP, SyncCliError } from './cli-sync.js';
 
 const HELP = `Пресс-деск — командная строка
 
 Использование: press-desk [--data-dir ПАПКА] КОМАНДА [параметры]
 
 Команды:
-  demo [--years N] [--scale N]      заполнить новую папку данных демо-городом (N лет данных;
+  demo [--years N] [--scale N]      заполнить новую папку данных демо-городом (N лет данных, по умолчанию 3;
                                     --scale добавляет N синтетических записей для нагрузочных проверок)
   backup [--out ФАЙЛ]               резервная копия (без --out — в папку backups внутри папки данных)
   restore ФАЙЛ                      восстановить данные из резервной копии или архива (.pdbackup)
@@ -41,7 +42,10 @@ const HELP = `Пресс-деск — командная строка
                                     пресс-релиз на бланке организации (ГОСТ): текст, цитаты, фото, контакты
   export releases --from ДАТА --to ДАТА --out ФАЙЛ.docx [--status published,approved]
                                     пресс-релизы за период одним документом (по умолчанию — опубликованные)
-  call МЕТОД ['JSON']               вызвать любой метод программы (список: press-desk methods)
+  export report --year ГОД [--period q1|q2|q3|q4|h1|h2] --out ФАЙЛ.docx
+                                    отчёт о деятельности в области информационной политики за год
+                                    (или квартал, полугодие) в сравнении с тем же периодом прошлого года
+${SYNC_HELP}  call МЕТОД ['JSON']               вызвать любой метод программы (список: press-desk methods)
   methods                           список методов
   --help                            эта справка
 
@@ -109,7 +113,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     for (const [name, spec] of Object.entries(api)) log(`${name}${spec.writes ? '  (изменяет данные)' : ''}`);
     return 0;
   }
-  const known = ['demo', 'backup', 'restore', 'check', 'export', 'call'];
+  const known = ['demo', 'backup', 'restore', 'check', 'export', 'call', 'site', 'publish', 'sync'];
   if (!known.includes(command)) throw new CliError(`Неизвестная команда «${command}». Справка: press-desk --help`);
 
   const dataDir = resolveDataDir(argv);
@@ -124,7 +128,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     for (const r of store.recoveries) warn(`Восстановление: ${r.message}`);
     switch (command) {
       case 'demo': {
-        const years = intOption(rest, '--years', 1);
+        const years = intOption(rest, '--years', 3);
         const scale = intOption(rest, '--scale', 0);
         const { counts } = await call(backend, 'system.fillDemo', { years, scale });
         log(`Демо-данные записаны в ${dataDir}: ${Object.entries(counts).map(([k, v]) => `${k} — ${v}`).join(', ')}.`);
@@ -226,12 +230,30 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
           }
           return 0;
         }
-        if (what !== 'outlets') throw new CliError(`Неизвестный вид выгрузки «${what ?? ''}». Доступно: outlets, contracts, contract, acts, direct-line, plan, ics, release, releases.`);
+        if (what === 'report') {
+          if (!out) throw new CliError('Укажите файл: --out ФАЙЛ.docx');
+          const raw = option(rest, '--year');
+          if (!raw) throw new CliError('Укажите год: press-desk export report --year ГОД [--period q1|q2|q3|q4|h1|h2] --out ФАЙЛ.docx');
+          const year = intOption(rest, '--year', 0);
+          const period = option(rest, '--period') ?? 'year';
+          if (!['year', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2'].includes(period)) throw new CliError(`Параметр --period: ожидается q1, q2, q3, q4, h1 или h2, получено «${period}».`);
+          log(`Отчёт сохранён: ${saveExport(await call(backend, 'reports.exportDocx', { year, period }), out)}`);
+          return 0;
+        }
+        if (what !== 'outlets') throw new CliError(`Неизвестный вид выгрузки «${what ?? ''}». Доступно: outlets, contracts, contract, acts, direct-line, plan, ics, release, releases, report.`);
         if (!out) throw new CliError('Укажите файл: --out ФАЙЛ.docx');
         const file = saveExport(await call(backend, 'outlets.exportDocx', { includeArchived: rest.includes('--include-archived') }), out);
         log(`Справочник СМИ сохранён: ${file}`);
         return 0;
       }
+      case 'site':
+      case 'publish':
+      case 'sync':
+        if (store.readOnly && !(command === 'sync' && rest.includes('--status')) && !(command === 'site' && rest.length === 0))
+          throw new CliError('Папку данных сейчас использует приложение: оно само отправляет очередь на сайт. Закройте его или выполните команду позже.');
+        return await runSyncCli(command, rest, backend, (m, i) => call(backend, m, i), log, warn).catch((err) => {
+          throw err instanceof SyncCliError ? new CliError(err.message) : err;
+        });
       case 'call': {
         const [method, json] = rest;
         if (!method) throw new CliError('Укажите метод: press-desk call outlets.list \'{"query":"газета"}\'');

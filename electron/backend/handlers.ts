@@ -5,8 +5,10 @@ import { calendarHandlers } from './features/calendar/handlers.js';
 import { directLineHandlers } from './features/direct-lines/handlers.js';
 import { outletHandlers } from './features/outlets/handlers.js';
 import { releaseHandlers } from './features/releases/handlers.js';
+import { reportHandlers } from './features/reports/handlers.js';
 import { searchHandlers } from './features/search/handlers.js';
 import { settingsHandlers } from './features/settings/handlers.js';
+import { syncHandlers } from './features/sync/handlers.js';
 import { systemHandlers } from './features/system/handlers.js';
 import { todayHandlers } from './features/today/handlers.js';
 
@@ -21,4 +23,6 @@ export const handlers: HandlerTable<Method> = {
   ...contractHandlers,
   ...directLineHandlers,
   ...calendarHandlers,
+  ...reportHandlers,
+  ...syncHandlers,
 };

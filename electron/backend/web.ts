@@ -236,7 +236,7 @@ export const DEFAULT_PORT = 4817;
 export async function main(): Promise<void> {
   const dataDir = resolveDataDir();
   const port = Number(argValue('--port') ?? process.env.PORT ?? DEFAULT_PORT);
-  const backend = await openBackend({ dataDir, backups: true });
+  const backend = await openBackend({ dataDir, backups: true, syncWorker: true });
   const server = await startWebServer({ backend, port, token: process.env.PRESS_DESK_TOKEN || undefined });
   const status = backend.ctx.store;
   console.log(`Пресс-деск, браузерный режим: ${server.url}`);

@@ -2,7 +2,7 @@
  * The Electron shell only: lifecycle, the window, the app:// protocol, security hooks,
  * the IPC router and save dialogs. All application logic lives in electron/backend.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,6 +10,7 @@ import { openBackend, type Backend } from '../backend/app.js';
 import type { FileResult, Outcome } from '../backend/api.js';
 import { CONTENT_SECURITY_POLICY } from '../backend/csp.js';
 import { resolveDataDir } from '../backend/paths.js';
+import { electronSecretBox } from '../backend/features/sync/secret-box.js';
 import { isAllowedExternalUrl, isAppUrl, APP_ORIGIN } from './security.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -136,7 +137,8 @@ async function createWindow(): Promise<void> {
 
 app.whenReady().then(async () => {
   const dataDir = resolveDataDir(process.argv);
-  backend = await openBackend({ dataDir, backups: true });
+  // The site password: sealed by the OS key store when there is one (else a key file, see secret-box.ts).
+  backend = await openBackend({ dataDir, backups: true, syncWorker: true, secretBox: electronSecretBox(safeStorage) });
   hardenSession();
   registerAppProtocol();
   routeIpc();

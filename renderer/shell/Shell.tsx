@@ -5,7 +5,11 @@ import { ContractsPage } from '../features/contracts/ContractsPage';
 import { DirectLinesPage } from '../features/direct-lines/DirectLinesPage';
 import { OutletsPage } from '../features/outlets/OutletsPage';
 import { ReleasesPage } from '../features/releases/ReleasesPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SummaryPage } from '../features/summary/SummaryPage';
+import { OutboxPage } from '../features/sync/OutboxPage';
+import { SitePage } from '../features/sync/SitePage';
 import { useAppState } from './app-state';
 import { Banners } from './Banners';
 import { GlobalSearch } from './GlobalSearch';
@@ -19,9 +23,16 @@ import { StatusBar } from './StatusBar';
 function Page() {
   const route = useRoute();
   switch (route.section) {
+    case 'summary':
+      return <SummaryPage />;
+    case 'reports':
+      return <ReportsPage id={route.id} sub={route.sub} />;
     case 'outlets':
       return <OutletsPage id={route.id} />;
     case 'settings':
+      // Настройки → Сайт and the outbox of publications (features/sync) are tabs of Настройки.
+      if (route.id === 'site') return <SitePage />;
+      if (route.id === 'outbox') return <OutboxPage />;
       return <SettingsPage focusStaffId={route.id} />;
     case 'contracts':
       return <ContractsPage id={route.id} sub={route.sub} />;

@@ -1,6 +1,6 @@
 /**
  * Global keys. Physical key codes (e.code), so they work with the Russian layout too:
- * Ctrl/Alt+1…8 sections, Ctrl+K or «/» search, Ctrl+N new, Ctrl+S save, Esc close.
+ * Ctrl/Alt+1…9 sections, Ctrl+K or «/» search, Ctrl+N new, Ctrl+S save, Esc close.
  */
 import { useEffect } from 'react';
 import { runCommand } from './commands';
@@ -27,7 +27,7 @@ export function useHotkeys(): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || modalOpen()) return;
       const ctrl = e.ctrlKey || e.metaKey;
-      const digit = /^Digit([1-8])$/.exec(e.code);
+      const digit = /^Digit([1-9])$/.exec(e.code);
       if (digit && (ctrl || e.altKey) && !e.shiftKey) {
         e.preventDefault();
         const section = sections[Number(digit[1]) - 1];

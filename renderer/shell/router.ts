@@ -13,7 +13,8 @@ export interface Route {
   sub?: string;
 }
 
-export const DEFAULT_PATH = '/outlets';
+/** Сводка is the start screen (after the welcome form on the first start). */
+export const DEFAULT_PATH = '/summary';
 
 export function parseHash(hash: string): Route {
   const [section, id, ...rest] = hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));

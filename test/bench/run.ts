@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const benches = ['store.bench.ts', 'calendar.bench.ts', 'calendar-render.bench.ts'];
+const benches = ['store.bench.ts', 'calendar.bench.ts', 'calendar-render.bench.ts', 'report.bench.ts', 'sync.bench.ts'];
 const only = process.argv.slice(2);
 const chosen = benches.filter((b) => only.length === 0 || only.some((o) => b.includes(o)));
 

@@ -15,7 +15,7 @@ test('the card: edit the session, a move past its deadlines refused, unsaved edi
   const summary = page.locator('.dl-summary');
   const fieldError = (id: string) => page.locator('.field', { has: page.locator(`#${id}`) }).locator('.field-error');
 
-  await page.keyboard.press('Control+4');
+  await page.keyboard.press('Control+5'); // Прямые линии
   await page.locator('.dl-sessions tbody tr', { hasText: 'проведена' }).first().click();
   await expect(page.getByTestId('session-status')).toHaveText('проведена');
   const when = (await page.getByTestId('session-when').textContent())!;

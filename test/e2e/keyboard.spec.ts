@@ -5,7 +5,7 @@ test.use({ demo: true });
 
 test('Ctrl+K and «/» focus the search; Ctrl/Alt+digits switch sections', async ({ app: page }) => {
   const search = page.getByRole('combobox', { name: 'Поиск по всем разделам' });
-  await expect(page.getByRole('heading', { name: 'СМИ', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Сводка', level: 1 })).toBeVisible(); // the start screen
 
   await page.keyboard.press('Control+K');
   await expect(search).toBeFocused();
@@ -16,14 +16,15 @@ test('Ctrl+K and «/» focus the search; Ctrl/Alt+digits switch sections', async
   await page.keyboard.press('Escape');
 
   const sections: [string, string, string][] = [
-    ['Control+2', 'Мероприятия', 'events'],
-    ['Control+1', 'Календарь', 'calendar'],
-    ['Control+3', 'Релизы', 'releases'],
-    ['Control+4', 'Прямые линии', 'direct-lines'],
-    ['Control+5', 'Контракты', 'contracts'],
-    ['Control+7', 'Отчёты', 'reports'],
-    ['Control+8', 'Настройки', 'settings'],
-    ['Alt+6', 'СМИ', 'outlets'],
+    ['Control+3', 'Мероприятия', 'events'],
+    ['Control+2', 'Календарь', 'calendar'],
+    ['Control+4', 'Релизы', 'releases'],
+    ['Control+5', 'Прямые линии', 'direct-lines'],
+    ['Control+6', 'Контракты', 'contracts'],
+    ['Control+8', 'Отчёты', 'reports'],
+    ['Control+9', 'Настройки', 'settings'],
+    ['Alt+1', 'Сводка', 'summary'],
+    ['Alt+7', 'СМИ', 'outlets'],
   ];
   for (const [keys, title, id] of sections) {
     await page.keyboard.press(keys);
@@ -32,11 +33,12 @@ test('Ctrl+K and «/» focus the search; Ctrl/Alt+digits switch sections', async
     await expect(page.getByRole('link', { name: title, exact: true })).toHaveAttribute('aria-current', 'page');
   }
 
-  // A section that is not built says so, and the place survives a reload.
-  await page.keyboard.press('Control+7');
-  await expect(page.getByText('Этот раздел ещё не сделан.')).toBeVisible();
+  // The place survives a reload.
+  await page.keyboard.press('Control+8');
+  await expect(page.getByRole('heading', { name: 'Отчёты', level: 1 })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Отчёты', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/#\/reports$/);
 });
 
 test('global search: arrows and Enter open a hit; Ctrl+N, Ctrl+S and Esc work the card', async ({ app: page }) => {
@@ -76,7 +78,7 @@ test('global search: arrows and Enter open a hit; Ctrl+N, Ctrl+S and Esc work th
   await expect(page.locator('#f-staff-0-name')).toBeFocused();
 
   // Ctrl+N makes a new outlet in СМИ, Ctrl+S saves it, Esc closes it.
-  await page.keyboard.press('Control+6');
+  await page.keyboard.press('Control+7');
   await page.keyboard.press('Control+N');
   await expect(page.locator('#outlet-card-title')).toHaveText('Новое СМИ');
   await expect(page.locator('#f-name')).toBeFocused();
@@ -98,17 +100,18 @@ test('global search: arrows and Enter open a hit; Ctrl+N, Ctrl+S and Esc work th
 });
 
 test('Tab reaches the search, the sections and the list, with a visible focus ring', async ({ app: page }) => {
+  await page.keyboard.press('Control+7'); // СМИ (the start screen is Сводка)
   await expect(page.locator('.outlets-table tbody tr').first()).toBeVisible();
   await page.keyboard.press('Tab'); // skip link
   await expect(page.getByRole('link', { name: 'Перейти к содержимому' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('combobox', { name: 'Поиск по всем разделам' })).toBeFocused();
   await page.keyboard.press('Tab');
-  const first = page.getByRole('link', { name: 'Календарь' });
+  const first = page.getByRole('link', { name: 'Сводка' });
   await expect(first).toBeFocused();
   const outline = await first.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 25; i++) {
     await page.keyboard.press('Tab');
     if (await page.locator('.outlets-table tbody tr').first().evaluate((el) => el === document.activeElement)) break;
   }

@@ -12,6 +12,7 @@ test('media directory: create, edit, find, filter, archive, export', async ({ ap
   const ours = rows.filter({ hasText: 'Заречье' });
   const card = page.locator('.card-panel');
   const fieldError = (id: string) => card.locator('.field', { has: page.locator(`#${id}`) }).locator('.field-error');
+  await page.getByRole('link', { name: 'СМИ', exact: true }).click(); // the start screen is Сводка
   await expect(rows.first()).toBeVisible();
 
   // Create, first with a bad e-mail in the contact.
@@ -106,6 +107,7 @@ test('media directory: create, edit, find, filter, archive, export', async ({ ap
 });
 
 test('unsaved changes are guarded when leaving a card', async ({ app: page }) => {
+  await page.getByRole('link', { name: 'СМИ', exact: true }).click(); // the start screen is Сводка
   const card = page.locator('.card-panel');
   await page.locator('.outlets-table tbody tr', { hasText: 'Маяк труда' }).click();
   await expect(card.getByRole('heading', { name: 'Газета «Маяк труда»' })).toBeVisible();

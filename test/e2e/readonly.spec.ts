@@ -15,6 +15,7 @@ test('a second copy opens read-only and a save shows the Russian read-only error
     await expect(page.getByTestId('save-state')).toHaveText('Изменения не сохраняются');
 
     // Reading works…
+    await page.getByRole('link', { name: 'СМИ', exact: true }).click(); // the start screen is Сводка
     const row = page.locator('.outlets-table tbody tr', { hasText: 'Маяк труда' });
     await row.click();
     await page.locator('#f-notes').fill('Попытка записи');
@@ -27,6 +28,7 @@ test('a second copy opens read-only and a save shows the Russian read-only error
     // The holder never saw the change.
     await page.goto(holder.url);
     await expect(page.getByTestId('readonly-state')).toHaveCount(0);
+    await page.getByRole('link', { name: 'СМИ', exact: true }).click();
     await page.locator('.outlets-table tbody tr', { hasText: 'Маяк труда' }).click();
     await expect(page.locator('#f-notes')).not.toHaveValue('Попытка записи');
   } finally {

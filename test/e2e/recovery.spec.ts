@@ -21,6 +21,7 @@ test('a corrupt data file is moved aside, restored from the backup, and a banner
     expect(movedTo).toMatch(/outlets\.json$/);
     expect(fs.readFileSync(path.resolve(dir, movedTo!), 'utf8')).toContain('garbage');
     // The outlets are back.
+    await page.getByRole('link', { name: 'СМИ', exact: true }).click(); // the start screen is Сводка
     await expect(page.getByRole('row', { name: /Газета «Маяк труда»/ })).toBeVisible();
     expect(await page.locator('.outlets-table tbody tr').count()).toBeGreaterThan(5);
 

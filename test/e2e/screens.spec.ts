@@ -1,7 +1,7 @@
 /**
  * Screenshots for people to look at: test-results/screens/*.png (and SHOTS_DIR too, if set).
  * Welcome (clean and with errors), the media list, an open card (and one with errors), Настройки,
- * a section not built yet, the recovery banner, and a read-only second copy.
+ * Сводка (the start screen), the recovery banner, and a read-only second copy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +48,7 @@ test('screenshots of the main screens', async ({ page }) => {
     dirs.push(demoDir);
     await withServer(demoDir, async (server) => {
       await page.goto(server.url);
+      await page.getByRole('link', { name: 'СМИ', exact: true }).click(); // the start screen is Сводка
       await expect(page.locator('.outlets-table tbody tr').first()).toBeVisible();
       await shoot(page, '2-outlets-list');
 
@@ -73,13 +74,14 @@ test('screenshots of the main screens', async ({ page }) => {
       await expect(page.getByTestId('check-report')).toBeVisible();
       await shoot(page, '4-settings');
 
-      await page.getByRole('link', { name: 'Отчёты' }).click();
-      await expect(page.getByText('Этот раздел ещё не сделан.')).toBeVisible();
-      await shoot(page, '5-not-built');
+      await page.getByRole('link', { name: 'Сводка' }).click();
+      await expect(page.getByTestId('summary-figures')).toBeVisible();
+      await shoot(page, '5-summary');
 
       // A second copy on the same folder: read-only.
       await withServer(demoDir, async (second) => {
         await page.goto(second.url);
+        await page.getByRole('link', { name: 'СМИ', exact: true }).click();
         await page.locator('.outlets-table tbody tr', { hasText: 'Маяк труда' }).click();
         await page.locator('#f-notes').fill('Правка');
         await page.keyboard.press('Control+S');
@@ -119,7 +121,10 @@ test('screenshots of «Прямые линии» and the «Сегодня» pane
       await shoot(page, 'dl-card');
       await page.locator('.dl-breakdown').scrollIntoViewIfNeeded();
       await shoot(page, 'dl-card-stats');
-      await page.locator('.dl-questions tbody tr').filter({ has: page.locator('.dl-pill-info, .dl-pill-danger') }).first().click();
+      // Prefer a question whose assignment is still open; older sessions may have every one done.
+      const questions = page.locator('.dl-questions tbody tr');
+      const open = questions.filter({ has: page.locator('.dl-pill-info, .dl-pill-danger') });
+      await ((await open.count()) > 0 ? open : questions).first().click();
       await expect(page.locator('.dl-side')).toBeVisible();
       await shoot(page, 'dl-question');
 
@@ -255,6 +260,9 @@ test('screenshots of «Релизы»', async ({ page }) => {
       // A release waiting for approval whose checklist fails: approving asks for a reason.
       await page.getByLabel('Поиск релизов').fill('');
       await page.getByLabel('Статус').selectOption('review');
+      // The list reloads after the filter changes: wait until only releases under review are shown.
+      await expect(page.locator('.rl-list tbody .rl-status:not(.rl-status-review)')).toHaveCount(0);
+      await expect(page.locator('.rl-list tbody .rl-status-review').first()).toBeVisible();
       await page.locator('.rl-list tbody tr').filter({ hasNot: page.locator('td.rl-ok') }).first().click();
       await expect(page.locator('#f-headline')).toBeVisible();
       await expect(page.getByTestId('rl-body')).toBeVisible();
@@ -274,6 +282,48 @@ test('screenshots of «Релизы»', async ({ page }) => {
       await page.locator('.rl-version').nth(1).click();
       await expect(page.locator('.rl-diff-text').first()).toBeVisible();
       await shoot(page, 'rel-history');
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('screenshots of «Сводка» and «Отчёты»', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = makeDataDir({ demo: true });
+  try {
+    await withServer(dir, async (server) => {
+      await page.goto(server.url);
+      await expect(page.getByTestId('summary-figures').locator('.sm-figure').first()).toBeVisible();
+      await shoot(page, 'rp-summary');
+
+      await page.getByRole('link', { name: 'Отчёты', exact: true }).click();
+      await expect(page.locator('.rp-figures').first()).toBeVisible();
+      await shoot(page, 'rp-report');
+      await page.locator('.rp-sentence textarea').first().fill('Правка предложения, сделанная вручную.');
+      await page.locator('.rp-sentence').first().scrollIntoViewIfNeeded();
+      await shoot(page, 'rp-report-edited');
+      await page.locator('button.rp-figure').first().click();
+      await expect(page.locator('dialog.rp-drill tbody tr').first()).toBeVisible();
+      await shoot(page, 'rp-drill');
+      await page.keyboard.press('Escape');
+      await page.locator('#rp-charts').scrollIntoViewIfNeeded();
+      await expect(page.locator('[data-testid^="chart-"] svg').first()).toBeVisible();
+      await shoot(page, 'rp-charts');
+      await page.locator('#rp-h-done').scrollIntoViewIfNeeded();
+      await shoot(page, 'rp-tasks');
+
+      await page.getByRole('link', { name: 'Показатели' }).click();
+      await expect(page.locator('.rp-ind-table tbody tr').first()).toBeVisible();
+      await shoot(page, 'rp-indicators');
+      await page.locator('.rp-csv input[type="file"]').setInputFiles({
+        name: 'bad.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Дата;Площадка;Страница;Подписчиков\n01.12.2025;ВКонтакте;Администрация;1200\n31.13.2025;ОК;Администрация;300\n'),
+      });
+      await expect(page.getByTestId('csv-error')).toBeVisible();
+      await page.getByTestId('csv-error').scrollIntoViewIfNeeded();
+      await shoot(page, 'rp-indicators-csv-error');
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

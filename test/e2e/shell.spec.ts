@@ -1,5 +1,5 @@
 /**
- * The frame: all eight sections in order; each page agrees with sections.ts (a section marked not built
+ * The frame: all nine sections in order; each page agrees with sections.ts (a section marked not built
  * shows an honest page and no data, a built one never says it is not built); online/offline in the status bar.
  */
 import { sections } from '../../renderer/shell/sections';
@@ -10,7 +10,7 @@ test.use({ demo: true });
 test('the sidebar lists every section; unbuilt ones say so plainly, built ones do not', async ({ app: page }) => {
   const nav = page.getByRole('navigation', { name: 'Разделы' });
   const links = nav.getByRole('link');
-  await expect(links.locator('.nav-label')).toHaveText(['Календарь', 'Мероприятия', 'Релизы', 'Прямые линии', 'Контракты', 'СМИ', 'Отчёты', 'Настройки']);
+  await expect(links.locator('.nav-label')).toHaveText(['Сводка', 'Календарь', 'Мероприятия', 'Релизы', 'Прямые линии', 'Контракты', 'СМИ', 'Отчёты', 'Настройки']);
   for (const section of sections) {
     const link = nav.getByRole('link', { name: section.title, exact: true });
     await link.click();

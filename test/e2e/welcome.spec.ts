@@ -38,8 +38,9 @@ test('bad input is refused at the right fields, valid input opens the app', asyn
   await page.getByLabel('Роль').selectOption({ label: 'руководитель' });
   await page.getByRole('button', { name: 'Начать работу' }).click();
 
-  await expect(page.getByRole('heading', { name: 'СМИ', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Сводка', level: 1 })).toBeVisible(); // the start screen
   await expect(page.locator('.topbar-org')).toHaveText('Администрация города Алейска');
+  await page.getByRole('link', { name: 'СМИ', exact: true }).click();
   await expect(page.getByText('Справочник пуст.')).toBeVisible();
   await expect(page.getByTestId('save-state')).toContainText(/Все изменения сохранены в \d\d:\d\d/);
 
@@ -61,6 +62,8 @@ test('staff rows can be added and removed; the demo town opens the app filled', 
   await expect(page.getByRole('button', { name: 'Удалить сотрудника 1' })).toBeDisabled();
 
   await page.getByRole('button', { name: 'Открыть демонстрационный город' }).click();
+  await expect(page.getByRole('heading', { name: 'Сводка', level: 1 })).toBeVisible(); // the start screen
+  await page.getByRole('link', { name: 'СМИ', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'СМИ', level: 1 })).toBeVisible();
   await expect(page.locator('.outlets-table tbody tr').first()).toBeVisible();
   await expect(page.getByRole('row', { name: /Маяк труда/ })).toBeVisible();

@@ -7,6 +7,8 @@ import { generateContractsDemo } from '../features/contracts/demo.js';
 import { generateDirectLinesDemo } from '../features/direct-lines/demo.js';
 import { generateCalendarDemo } from '../features/calendar/demo.js';
 import { generateReleasesDemo } from '../features/releases/demo.js';
+import { generateReportsDemo } from '../features/reports/demo.js';
+import { generateSyncDemo } from '../features/sync/demo.js';
 import { seededRandom } from './random.js';
 import { demoOutlets, demoSettings } from './town.js';
 
@@ -64,6 +66,10 @@ export async function generateDemo(store: AppStore, opts: DemoOptions): Promise<
   const calendar = await generateCalendarDemo(store, { years: opts.years, now: opts.now, timeZone: settings.organisation.timeZone, staff: settings.staff, outlets });
   // After the calendar: releases are tied to its events.
   const releases = await generateReleasesDemo(store, { years: opts.years, now: opts.now, timeZone: settings.organisation.timeZone, staff: settings.staff, organisation: settings.organisation });
+  // Site posts, subscribers, votes, incidents and each year's tasks for the annual report.
+  const reports = await generateReportsDemo(store, { years: opts.years, now: opts.now, site: settings.organisation.site });
+  // Published releases meant for the site shown as posts on it (the demo has no password: nothing is sent).
+  const sync = await generateSyncDemo(store, { now: opts.now, site: settings.organisation.site });
   await store.compact();
-  return { settings: 1, outlets: outlets.length, ...contracts, ...directLines, ...calendar, ...releases };
+  return { settings: 1, outlets: outlets.length, ...contracts, ...directLines, ...calendar, ...releases, ...reports, ...sync };
 }

@@ -14,11 +14,13 @@ export const ImportInput = z.object({
 
 export const DemoInput = z
   .object({
-    years: z.number().int().min(1).max(10).default(1).describe('Количество лет данных'),
+    years: z.number().int().min(1).max(10).default(3).describe('Количество лет данных'),
     /** Extra synthetic records for load tests; the demo town itself has a realistic size. */
     scale: z.number().int().min(0).max(1_000_000).default(0).describe('Количество дополнительных записей'),
   })
-  .default({ years: 1, scale: 0 });
+  // Three calendar years by default (this one to date and two full ones): the annual report
+  // (features/reports) compares the last full year with the one before it.
+  .default({ years: 3, scale: 0 });
 
 export interface SystemStatus {
   version: string;
