@@ -34,7 +34,11 @@ describe.skipIf(noWordPress)('site connection (real WordPress)', () => {
 
   it('saves the connection, never returns the password, and checks every step in words', async () => {
     kit = await openSyncKit();
+    expect((await kit.call('sync.status', {})).configured).toBe(false);
     const view = await kit.call('sync.site.save', { url: `${wp.url}/wp-json/`, user: wp.user, password: wp.password });
+    expect((await kit.call('sync.status', {})).configured).toBe(true);
+    // A rubric mapped before the site's list was known, and not on this site (the demo town's, say).
+    await kit.call('sync.mapping.save', { tags: [{ tag: 'дороги', categoryIds: [987654] }], nationalProjects: [] });
     expect(view.url).toBe(wp.url);
     expect(view.hasPassword).toBe(true);
     expect(JSON.stringify(view)).not.toContain(wp.password);
@@ -50,7 +54,9 @@ describe.skipIf(noWordPress)('site connection (real WordPress)', () => {
     const after = await kit.call('sync.site.get', {});
     expect(after.lastCheck?.ok).toBe(true);
     expect(after.siteTimeZone).toBeTruthy();
-    expect((await kit.call('sync.mapping.get', {})).siteCategories.length).toBeGreaterThan(0);
+    const mapping = await kit.call('sync.mapping.get', {});
+    expect(mapping.siteCategories.length).toBeGreaterThan(0);
+    expect(mapping.tags).toEqual([]); // the rubric the site does not have left the mapping
   });
 
   it('wrong password: says so, the item fails visibly, and goes once the password is fixed', async () => {

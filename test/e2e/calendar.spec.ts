@@ -363,6 +363,8 @@ test('filters by kind (select and legend), status and staff', async ({ app: page
     status: 'postponed',
     statusReason: 'перенос по просьбе школы',
   });
+  // Tall enough for three events in a day cell even in a six-week month (fewer rows fit «+ ещё N»).
+  await page.setViewportSize({ width: 1366, height: 1200 });
   await openCalendarAt(page, date);
   const titles = dayCell(page, date).locator('.fc-event-title');
   await expect(titles).toHaveText(['Брифинг по паводку', 'Сессия городского Собрания', 'Юбилей школы № 2']);

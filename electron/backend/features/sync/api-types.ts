@@ -85,6 +85,7 @@ export interface PullStatus {
 }
 
 export interface SyncStatus {
+  /** An address and a password are set: the worker can try the site. */
   configured: boolean;
   /** null: not known yet (never tried since start). */
   online: boolean | null;

@@ -6,7 +6,7 @@ import { enqueue, itemView, notify, releaseSiteOf, releaseSiteView, siteOf, SITE
 import { cancelPull, startPull } from './pull.js';
 import { runtimeOf } from './runtime.js';
 import type { OutboxItem, SyncSite } from './schema.js';
-import { forgetPassword, hasPassword, storePassword } from './secret-store.js';
+import { forgetPassword, passwordAvailable, storePassword } from './secret-store.js';
 import { adapterFor, drain, makeAllDue } from './worker.js';
 import { siteBase } from './wordpress/http.js';
 import { zoneName } from './wordpress/adapter.js';
@@ -18,7 +18,7 @@ function siteView(ctx: Ctx): SiteView {
   return {
     url: site?.url ?? '',
     user: site?.user ?? '',
-    hasPassword: hasPassword(ctx.dataDir) || !!process.env.PRESS_DESK_SITE_PASSWORD,
+    hasPassword: passwordAvailable(ctx.dataDir),
     secretStorage: { kind, where, explanation },
     lastCheck: site?.lastCheck ?? null,
     siteTimeZone: site?.siteTimeZone ?? null,
@@ -58,6 +58,14 @@ function mappingView(ctx: Ctx): MappingView {
 }
 
 /** Checks the connection and keeps what it learnt (time zone, categories) when the folder is writable. */
+/** Rubrics deleted on the site (or another site's, after the address changed) leave the mapping. */
+function keepKnownRubrics(site: SyncSite, categories: { id: number }[]): Pick<SyncSite, 'tags' | 'nationalProjects'> {
+  const known = new Set(categories.map((c) => c.id));
+  const keep = <T extends { categoryIds: number[] }>(list: T[]) =>
+    list.map((m) => ({ ...m, categoryIds: m.categoryIds.filter((id) => known.has(id)) })).filter((m) => m.categoryIds.length > 0);
+  return { tags: keep(site.tags), nationalProjects: keep(site.nationalProjects) };
+}
+
 async function checkSite(ctx: Ctx): Promise<SiteCheck> {
   const at = ctx.now().toISOString();
   const site = siteOf(ctx.store);
@@ -74,7 +82,7 @@ async function checkSite(ctx: Ctx): Promise<SiteCheck> {
       tx.put('syncSite', {
         ...cur,
         lastCheck: check,
-        ...(info ? { siteTimeZone: zoneName(info), gmtOffset: info.gmtOffset, siteCategories: info.categories } : {}),
+        ...(info ? { siteTimeZone: zoneName(info), gmtOffset: info.gmtOffset, siteCategories: info.categories, ...keepKnownRubrics(cur, info.categories) } : {}),
         updatedAt: at,
       });
     });
@@ -123,7 +131,7 @@ export const syncHandlers: HandlerTable<
     const rt = runtimeOf(ctx);
     const base = siteBase(url);
     const before = siteOf(ctx.store);
-    if (!password && !hasPassword(ctx.dataDir) && !process.env.PRESS_DESK_SITE_PASSWORD)
+    if (!password && !passwordAvailable(ctx.dataDir))
       throw new AppError('validation', 'Поле «Пароль приложения»: обязательное поле (создайте его в профиле пользователя WordPress → «Пароли приложений»).', [
         { field: 'password', label: 'Пароль приложения', message: 'обязательное поле' },
       ]);

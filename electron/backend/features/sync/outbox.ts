@@ -10,6 +10,7 @@ import type { Tx } from '../../store/store.js';
 import type { Collections } from '../../collections.js';
 import type { OutboxItemView, ReleaseSiteView, SyncStatus } from './api-types.js';
 import { runtimeOf } from './runtime.js';
+import { passwordAvailable } from './secret-store.js';
 import { outboxActions, outboxStates, releaseSiteStates, type OutboxAction, type OutboxItem, type ReleaseSite, type SyncSite } from './schema.js';
 
 export const SITE_ID = 'site';
@@ -132,7 +133,7 @@ export function releaseSiteView(store: Reader, releaseId: string): ReleaseSiteVi
   };
 }
 
-export function syncStatus(ctx: Pick<Ctx, 'store'>): SyncStatus {
+export function syncStatus(ctx: Pick<Ctx, 'store' | 'dataDir'>): SyncStatus {
   const rt = runtimeOf(ctx);
   const site = siteOf(ctx.store);
   let waiting = 0;
@@ -144,7 +145,8 @@ export function syncStatus(ctx: Pick<Ctx, 'store'>): SyncStatus {
     else if (i.state === 'conflict') conflicts++;
   }
   return {
-    configured: !!site?.url,
+    // An address without a password cannot be reached: the status bar says «не подключён», not «проверка связи».
+    configured: !!site?.url && passwordAvailable(ctx.dataDir),
     online: rt.online,
     waiting,
     failed,
@@ -157,6 +159,6 @@ export function syncStatus(ctx: Pick<Ctx, 'store'>): SyncStatus {
 }
 
 /** Tells the windows (and the status bar) what changed. */
-export function notify(ctx: Pick<Ctx, 'store'>): void {
+export function notify(ctx: Pick<Ctx, 'store' | 'dataDir'>): void {
   runtimeOf(ctx).emit(syncStatus(ctx));
 }

@@ -19,6 +19,11 @@ export function hasPassword(dataDir: string): boolean {
   return fs.existsSync(fileOf(dataDir));
 }
 
+/** A password is kept, or given for this run through PRESS_DESK_SITE_PASSWORD. */
+export function passwordAvailable(dataDir: string): boolean {
+  return hasPassword(dataDir) || !!process.env.PRESS_DESK_SITE_PASSWORD;
+}
+
 export function storePassword(dataDir: string, box: SecretBox, password: string): void {
   const file = fileOf(dataDir);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
