@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/app.js';
 import { effectiveStatus, localDay } from '../../electron/backend/features/direct-lines/dates.js';
+import { buildDirectLinesDemo } from '../../electron/backend/features/direct-lines/demo.js';
 import { DirectLine, Question } from '../../electron/backend/features/direct-lines/schema.js';
 
 const NOW = new Date('2026-11-22T05:00:00Z');
@@ -132,5 +133,17 @@ describe('direct lines: demo data', () => {
     expect(b.ctx.store.count('directLines')).toBe(37);
     await b.close();
     fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('whatever the date, the latest session held waits to be written up (the screens need one)', () => {
+    // 4 December 2026: the last session (6 November) is four weeks old, the next one is today.
+    for (const now of ['2026-12-03T19:00:00Z', '2026-11-22T05:00:00Z', '2027-01-20T05:00:00Z', '2026-06-06T05:00:00Z']) {
+      const { sessions: demo, questions: questionsOf } = buildDirectLinesDemo({ years: 1, now: new Date(now), timeZone: TZ, outlets: [] });
+      const held = demo.filter((s) => s.status === 'held');
+      expect(held, now).toHaveLength(1);
+      const past = demo.filter((s) => Date.parse(s.startsAt) + 3_600_000 < Date.parse(now));
+      expect(held[0]!.startsAt, now).toBe(past.at(-1)!.startsAt);
+      expect(questionsOf.filter((q) => q.sessionId === held[0]!.id && q.mergedInto).length, now).toBeGreaterThan(0);
+    }
   });
 });

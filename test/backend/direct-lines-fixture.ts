@@ -6,6 +6,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Input, Method, Output } from '../../electron/backend/api.js';
 import { openBackend, type Backend } from '../../electron/backend/app.js';
 import type { ApiErrorBody } from '../../electron/backend/errors.js';
+import { callersOf } from '../helpers/invoke.js';
 
 export interface TestBackend {
   dir: string;
@@ -21,16 +22,7 @@ export async function openTestBackend(now: string, timeZone = 'Asia/Barnaul'): P
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-dl-'));
   let clock = new Date(now);
   const backend = await openBackend({ dataDir: dir, backups: false, now: () => clock });
-  const call = async (method: Method, input: unknown) => {
-    const o = await backend.invoke(method, input);
-    if (!o.ok) throw new Error(`${method}: ${o.error.message}`);
-    return o.result;
-  };
-  const fail = async (method: Method, input: unknown) => {
-    const o = await backend.invoke(method, input);
-    if (o.ok) throw new Error(`${method} was expected to fail, but succeeded`);
-    return o.error;
-  };
+  const { call, fail } = callersOf(backend);
   await call('settings.save', {
     organisation: { name: 'Администрация города Алейска Алтайского края', city: 'Алейск', timeZone, site: '', newspaper: 'Маяк труда' },
     staff: [],

@@ -12,6 +12,7 @@ import { openBackend } from '../../electron/backend/app.js';
 import { demoSettings } from '../../electron/backend/demo/town.js';
 import type { ReleasesKit } from '../helpers/releases-kit.js';
 import type { WpInfo } from './wp-global-setup.js';
+import { callersOf } from '../helpers/invoke.js';
 export { createPosts, deleteMedia, deletePostsWithSlugPrefix, deleteTerms, lockWordPress, php, postCounts, userWithRole, WP_DIR } from './wp-php.js';
 
 export const wp: WpInfo = inject('wp');
@@ -55,16 +56,7 @@ export async function openSyncKit(opts: { worker?: boolean; dir?: string; keyFil
   process.env.PRESS_DESK_KEY_FILE = keyFile;
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pd-sync-'));
   const backend = await openBackend({ dataDir: dir, backups: false, syncWorker: opts.worker ?? false });
-  const call = async (method: Method, input: unknown) => {
-    const o = await backend.invoke(method, input);
-    if (!o.ok) throw new Error(`${method}: ${o.error.message}`);
-    return o.result;
-  };
-  const fail = async (method: Method, input: unknown) => {
-    const o = await backend.invoke(method, input);
-    if (o.ok) throw new Error(`${method} was expected to fail, but succeeded`);
-    return o.error;
-  };
+  const { call, fail } = callersOf(backend);
   if (!opts.dir) await call('settings.save', demoSettings);
   return {
     dir,

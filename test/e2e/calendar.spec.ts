@@ -11,7 +11,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import type { EventDetails, Occurrence } from '../../electron/backend/features/calendar/schema';
 import { addDays, localOf, weekStart } from '../../electron/backend/features/calendar/time';
-import { expect, test } from './fixtures';
+import { callApi as call, expect, test } from './fixtures';
 
 test.use({ demo: true });
 
@@ -26,24 +26,6 @@ function targetWeek() {
   const ym = `${y}-${String(m).padStart(2, '0')}`;
   const monday = weekStart(addDays(`${ym}-08`, 6));
   return { ym, monday, day: (n: number) => addDays(monday, n) };
-}
-
-/** Calls the backend from the page, with the page's own token (what the UI itself does). */
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const token = sessionStorage.getItem('press-desk-token') ?? '';
-      const res = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-press-desk-token': token },
-        body: JSON.stringify({ input: i }),
-      });
-      const out = await res.json();
-      if (!out.ok) throw new Error(out.error.message);
-      return out.result;
-    },
-    [method, input] as const,
-  ) as Promise<T>;
 }
 
 const list = (page: Page, from: string, to: string, extra: object = {}) => call<Occurrence[]>(page, 'calendar.list', { from, to, ...extra });

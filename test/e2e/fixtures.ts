@@ -105,4 +105,22 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** Calls the backend from the page, with the page's own token (what the UI itself does). */
+export async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const token = sessionStorage.getItem('press-desk-token') ?? '';
+      const res = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-press-desk-token': token },
+        body: JSON.stringify({ input: i }),
+      });
+      const out = await res.json();
+      if (!out.ok) throw new Error(out.error.message);
+      return out.result;
+    },
+    [method, input] as const,
+  ) as Promise<T>;
+}
+
 export { expect };

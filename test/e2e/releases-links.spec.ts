@@ -7,30 +7,13 @@
 import type { Page } from '@playwright/test';
 import type { EventDetails } from '../../electron/backend/features/calendar/schema';
 import { addDays, localOf } from '../../electron/backend/features/calendar/time';
-import { expect, test } from './fixtures';
+import { callApi as call, expect, test } from './fixtures';
 
 test.use({ demo: true });
 
 const TZ = 'Asia/Barnaul';
 const today = () => localOf(Date.now(), TZ).slice(0, 10);
 const shots = (name: string) => (process.env.SHOTS_DIR ? `${process.env.SHOTS_DIR}/${name}` : undefined);
-
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const token = sessionStorage.getItem('press-desk-token') ?? '';
-      const res = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-press-desk-token': token },
-        body: JSON.stringify({ input: i }),
-      });
-      const out = await res.json();
-      if (!out.ok) throw new Error(out.error.message);
-      return out.result;
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
 
 const releaseIdOf = (page: Page) => /#\/releases\/([^/]+)$/.exec(page.url())?.[1] ?? '';
 const saved = (page: Page) => expect(page.getByTestId('rl-save')).toHaveText(/^Сохранено \d\d:\d\d$/);

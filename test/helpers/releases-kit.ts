@@ -8,6 +8,7 @@ import { openBackend, type Backend } from '../../electron/backend/app.js';
 import type { ApiErrorBody } from '../../electron/backend/errors.js';
 import { demoSettings } from '../../electron/backend/demo/town.js';
 import { scenePng } from '../../electron/backend/features/releases/png.js';
+import { callersOf } from './invoke.js';
 
 export const HEAD = 'staff-head';
 export const SPEC = 'staff-spec';
@@ -28,16 +29,7 @@ export async function openKit(now = '2026-05-12T03:00:00Z', opts: { settings?: b
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-rel-'));
   let clock = new Date(now);
   const backend = await openBackend({ dataDir: dir, backups: false, now: () => clock });
-  const call = async (method: Method, input: unknown) => {
-    const o = await backend.invoke(method, input);
-    if (!o.ok) throw new Error(`${method}: ${o.error.message}`);
-    return o.result;
-  };
-  const fail = async (method: Method, input: unknown) => {
-    const o = await backend.invoke(method, input);
-    if (o.ok) throw new Error(`${method} was expected to fail, but succeeded`);
-    return o.error;
-  };
+  const { call, fail } = callersOf(backend);
   if (opts.settings !== false) await call('settings.save', demoSettings);
   return {
     dir,

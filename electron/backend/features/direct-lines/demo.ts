@@ -136,16 +136,20 @@ export function buildDirectLinesDemo(opts: DirectLinesDemoOptions): { sessions: 
   const [y, m] = today.split('-').map(Number) as [number, number];
   const sessions: DirectLine[] = [];
   const questions: Question[] = [];
+  const slots = [];
   for (let k = -12 * opts.years + 1, index = 0; k <= 1; k++, index++) {
     const year = y + Math.floor((m - 1 + k) / 12);
     const month = (((m - 1 + k) % 12) + 12) % 12;
     const day = firstFriday(year, month);
     const p = plan(month, index, opts.outlets);
     const startsAt = zonedIso(day, p.time, tz);
-    const start = Date.parse(startsAt);
+    slots.push({ index, day, p, startsAt, start: Date.parse(startsAt), past: Date.parse(startsAt) + 3_600_000 < opts.now.getTime() });
+  }
+  // The latest session held is still being written up, whatever today's date: the demo always has one.
+  const latestHeld = slots.filter((x) => x.past).at(-1);
+  for (const { index, day, p, startsAt, start, past } of slots) {
     if (start > opts.now.getTime() + 40 * DAY) continue;
-    const past = start + 3_600_000 < opts.now.getTime();
-    const published = past && start < opts.now.getTime() - 21 * DAY;
+    const published = past && start < opts.now.getTime() - 21 * DAY && startsAt !== latestHeld?.startsAt;
     const official = index % 4 === 3 ? deputy : head;
     const announcedAt = new Date(start - 7 * DAY).toISOString();
     const s: DirectLine = {
@@ -187,9 +191,9 @@ export function buildDirectLinesDemo(opts: DirectLinesDemoOptions): { sessions: 
       texts.set(q.id, t);
       qs.push(q);
     }
-    // A duplicate or two: another resident asks the same; merged into the first.
+    // A duplicate or two (at least one in the session being written up): another resident asks the same; merged into the first.
     if (past) {
-      for (const original of qs.slice(0, random.int(0, 2))) {
+      for (const original of qs.slice(0, random.int(published ? 0 : 1, 2))) {
         const t = texts.get(original.id)!;
         const dup = makeQuestion(c, s, t, qs.length, random.pick(['phone', 'site', 'social'] as const), zonedIso(addDays(day, -1), '12:00', tz), t.alt);
         dup.mergedInto = original.id;
