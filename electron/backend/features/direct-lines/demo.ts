@@ -20,8 +20,9 @@ export interface DirectLinesDemoOptions {
 }
 
 const DAY = 86_400_000;
-const head = { name: 'Сидоренко Алексей Николаевич', position: 'Глава города Алейска' };
-const deputy = { name: 'Казанцева Ольга Ивановна', position: 'заместитель главы администрации города по вопросам ЖКХ' };
+// The same officials as the calendar and the releases of the demo town.
+const head = { name: 'Ткаченко Виктор Юрьевич', position: 'Глава города Алейска' };
+const deputy = { name: 'Морозов Алексей Петрович', position: 'заместитель главы администрации по ЖКХ, строительству и транспорту' };
 
 function firstFriday(year: number, month: number): string {
   for (let d = 1; d <= 7; d++) {
