@@ -18,6 +18,7 @@ test('a second copy opens read-only and a save shows the Russian read-only error
     await page.getByRole('link', { name: 'СМИ', exact: true }).click(); // the start screen is Сводка
     const row = page.locator('.outlets-table tbody tr', { hasText: 'Маяк труда' });
     await row.click();
+    await expect(page.locator('#f-name')).toHaveValue(/Маяк труда/); // the card shows its form once the outlet is in
     await page.locator('#f-notes').fill('Попытка записи');
     // …saving does not.
     await page.keyboard.press('Control+S');

@@ -158,7 +158,7 @@ export function EventCard({ id, init, dict, onClose, onSaved, onChanged, onDelet
 
   const save = async (e?: FormEvent) => {
     e?.preventDefault();
-    if (busy || loadError) return;
+    if (busy || loadError || (!isNew && !occ)) return; // still loading: nothing of this event to save
     const fields = toFields(draft);
     let scope: EditScope | undefined;
     const ruleChanged = recurrencePrint(draft) !== recurrencePrint(saved);

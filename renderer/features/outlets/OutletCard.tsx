@@ -64,9 +64,13 @@ export function OutletCard({ id, onSaved, onArchived, onClose }: Props) {
     };
   }, [id]);
 
+  // Until the outlet asked for has arrived, the form holds nothing of it (or the previous one's
+  // fields): it is not shown, and a save would write the wrong fields under this id.
+  const loading = !isNew && outlet?.id !== id && !loadError;
+
   const save = async (e?: FormEvent) => {
     e?.preventDefault();
-    if (busy || loadError) return;
+    if (busy || loadError || loading) return;
     setBusy(true);
     try {
       const result = isNew ? await api.outlets.create(toFields(draft)) : await api.outlets.update({ ...toFields(draft), id });
@@ -108,7 +112,7 @@ export function OutletCard({ id, onSaved, onArchived, onClose }: Props) {
   useCommand('close', onClose);
 
   const errors = fieldErrors(error);
-  const title = isNew ? 'Новое СМИ' : (outlet?.name ?? (loadError ? 'СМИ' : 'Загрузка…'));
+  const title = isNew ? 'Новое СМИ' : loading ? 'Загрузка…' : (outlet?.name ?? 'СМИ');
 
   return (
     <aside className="card-panel" aria-labelledby="outlet-card-title">
@@ -126,6 +130,10 @@ export function OutletCard({ id, onSaved, onArchived, onClose }: Props) {
           <p className="error-summary" role="alert">
             {loadError}
           </p>
+        </div>
+      ) : loading ? (
+        <div className="card-body">
+          <p className="muted">Загрузка…</p>
         </div>
       ) : (
         <form className="card-form" onSubmit={save} noValidate>
