@@ -170,7 +170,7 @@ test('screenshots of «Контракты»', async ({ page }) => {
       await page.keyboard.press('Control+N');
       await page.locator('#f-pub-volume').fill('5');
       await expect(page.getByTestId('ct-quote')).toContainText('₽');
-      await page.locator('.ct-tabs').scrollIntoViewIfNeeded();
+      await page.locator('.tab-strip').scrollIntoViewIfNeeded();
       await shoot(page, 'ct-card-publications');
       await page.keyboard.press('Escape');
       await page.getByRole('tab', { name: /Акты/ }).click();

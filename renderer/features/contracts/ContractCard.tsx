@@ -143,7 +143,7 @@ export function ContractCard({ id, tab: tabParam }: { id: string; tab?: string }
 
       <ControlBlock card={card} warnAt={warnAt} />
 
-      <div className="ct-tabs" role="tablist" aria-label="Разделы контракта">
+      <div className="tab-strip" role="tablist" aria-label="Разделы контракта">
         {tabs.map((t) => (
           <button key={t.id} type="button" role="tab" id={`ct-tab-${t.id}`} aria-selected={tab === t.id} aria-controls="ct-tabpanel" onClick={() => goTab(t.id)}>
             {t.label}

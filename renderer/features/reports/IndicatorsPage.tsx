@@ -67,7 +67,7 @@ export function IndicatorsPage({ kind, toolbar }: { kind: IndicatorKind; toolbar
   return (
     <>
       {toolbar}
-      <div className="rp-tabs" role="tablist" aria-label="Показатели">
+      <div className="tab-strip" role="tablist" aria-label="Показатели">
         {kinds.map((k) => (
           <button key={k} type="button" role="tab" aria-selected={k === kind} onClick={() => void navigate(`/reports/indicators/${k}`)}>
             {indicatorKinds[k]}
