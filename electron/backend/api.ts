@@ -174,7 +174,7 @@ export const api = {
   'sync.conflict.get': method(sync.ReleaseRef).returns<sync.ConflictView>(),
   'sync.conflict.resolve': method(sync.ConflictResolveInput, { writes: true }).returns<sync.ReleaseSiteView>(),
   'sync.runNow': method(empty).returns<sync.SyncStatus>(),
-  'sync.pull.start': method(sync.PullStartInput).returns<sync.SyncStatus>(),
+  'sync.pull.start': method(sync.PullStartInput, { writes: true }).returns<sync.SyncStatus>(),
   'sync.pull.cancel': method(empty).returns<sync.SyncStatus>(),
   'sync.publications.list': method(sync.PublicationsQuery).returns<sync.PublicationList>(),
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasPhotoIn, hasVideoIn, htmlToDoc, htmlToText, releaseHtml } from '../../electron/backend/features/sync/html.js';
+import { decodeHtml, hasPhotoIn, hasVideoIn, htmlToDoc, htmlToText, releaseHtml } from '../../electron/backend/features/sync/html.js';
 import { slugOf } from '../../electron/backend/features/sync/outbox.js';
 import { electronSecretBox, keyFileBox } from '../../electron/backend/features/sync/secret-box.js';
 import { backoffMs } from '../../electron/backend/features/sync/send.js';
@@ -42,6 +42,11 @@ describe('HTML for the site and back', () => {
       { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Заголовок' }] },
     ]);
     expect(htmlToText('<p>Лид &laquo;в кавычках&raquo;</p>')).toBe('Лид «в кавычках»');
+  });
+
+  it("a pulled title's entities are decoded; one out of Unicode's range stays as written and does not stop the pull", () => {
+    expect(decodeHtml('&laquo;Сквер&raquo; &#8212; &#x41;&amp;B')).toBe('«Сквер» — A&B');
+    expect(decodeHtml('Итоги &#99999999; года')).toBe('Итоги &#99999999; года');
   });
 
   it('photo and video in a pulled post', () => {

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { IndicatorKind } from '../../../electron/backend/features/reports/api-types';
 import { call } from '../../api';
+import { useAppState } from '../../shell/app-state';
 import { useCommand } from '../../shell/commands';
 import { useConfirm } from '../../shell/dialog';
 import { ErrorSummary, fieldErrors, fieldId, SelectField, TextField } from '../../shell/form-kit';
@@ -11,7 +12,8 @@ import type { IndicatorRow } from './types';
 
 export function IndicatorForm(props: { kind: IndicatorKind; fields: FieldSpec[]; row: IndicatorRow | null; onDone: (saved: IndicatorRow | null) => void }) {
   const { kind, fields, row, onDone } = props;
-  const initial = useMemo(() => valuesOf(fields, row), [fields, row]);
+  const { timeZone } = useAppState();
+  const initial = useMemo(() => valuesOf(fields, row, timeZone), [fields, row, timeZone]);
   const [values, setValues] = useState(initial);
   const dirty = fields.some((f) => (values[f.name] ?? '') !== (initial[f.name] ?? ''));
   const confirm = useConfirm();

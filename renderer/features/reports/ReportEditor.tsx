@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { nextOf } from '../../../electron/backend/features/reports/period';
 import { formatDateTime } from '../../../electron/backend/format';
+import { formatTime } from '../../shell/time';
 import { api } from '../../api';
 import { useAppState } from '../../shell/app-state';
 import { useCommand } from '../../shell/commands';
@@ -28,7 +29,7 @@ function SaveBadge({ state, savedAt }: { state: SaveState; savedAt: string | nul
       : state.kind === 'saving'
         ? 'Сохранение…'
         : state.kind === 'saved'
-          ? `Сохранено в ${state.at.toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' })}`
+          ? `Сохранено в ${formatTime(state.at, timeZone)}`
           : state.kind === 'error'
             ? `Не сохранено: ${state.message}`
             : savedAt

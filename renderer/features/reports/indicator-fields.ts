@@ -2,6 +2,7 @@
 import { csvColumns, platforms, type IndicatorKind } from '../../../electron/backend/features/reports/api-types';
 import { dayText } from './model';
 import type { IndicatorRow } from './types';
+import { todayIn } from '../releases/util';
 
 export type FieldType = 'date' | 'count' | 'text' | 'platform' | 'long';
 export interface FieldSpec {
@@ -55,8 +56,8 @@ export function rowOf(fields: FieldSpec[], values: Record<string, string>, id?: 
   return row;
 }
 
-export function valuesOf(fields: FieldSpec[], row: IndicatorRow | null): Record<string, string> {
-  const today = new Date().toISOString().slice(0, 10);
+export function valuesOf(fields: FieldSpec[], row: IndicatorRow | null, timeZone: string): Record<string, string> {
+  const today = todayIn(timeZone); // the organisation's today, not UTC's
   return Object.fromEntries(
     fields.map((f) => {
       const v = row ? (row as unknown as Record<string, unknown>)[f.name] : undefined;

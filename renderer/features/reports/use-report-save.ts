@@ -88,8 +88,19 @@ export function useReportSave(year: number, period: ReportPeriod, onSaved: (view
     if (inflight.current) await inflight.current;
   }, [send]);
 
-  // Leaving the report (or switching its period) sends whatever is still pending.
+  // Leaving the report (or switching its period) sends whatever is still pending; so does hiding
+  // or closing the window (unmounting does not happen when the window closes).
   useEffect(() => () => void send(), [send]);
+  useEffect(() => {
+    const hidden = () => document.visibilityState === 'hidden' && void send();
+    const leaving = () => void send();
+    document.addEventListener('visibilitychange', hidden);
+    window.addEventListener('pagehide', leaving);
+    return () => {
+      document.removeEventListener('visibilitychange', hidden);
+      window.removeEventListener('pagehide', leaving);
+    };
+  }, [send]);
 
   return { state, edit, flush, hasPending: () => !isEmpty(pending.current) };
 }

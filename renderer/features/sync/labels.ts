@@ -25,4 +25,4 @@ export function tone(state: string): 'ok' | 'wait' | 'bad' | 'warn' | 'muted' {
   }
 }
 
-export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+export { errorText } from '../releases/util';

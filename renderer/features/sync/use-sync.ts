@@ -15,9 +15,17 @@ let started = false;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
+/** The status without the pull's progress: lists re-read only when this changes. */
+let listsKey = '';
+
 function accept(status: SyncStatus): void {
   current = status;
-  tick++;
+  const { pull: _progress, ...rest } = status;
+  const key = JSON.stringify(rest);
+  if (key !== listsKey) {
+    listsKey = key;
+    tick++;
+  }
   emit();
 }
 

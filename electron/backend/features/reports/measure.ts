@@ -16,8 +16,8 @@ import { actsRegister, type PublishedActRow } from '../contracts/acts-register.j
 import { publicationCost } from '../contracts/tariff.js';
 import { unitOf } from '../contracts/views.js';
 import type { ActCollection, Publication } from '../contracts/schema.js';
-import { dictionariesOf, expandRange, rangeOf, type Range } from '../calendar/model.js';
-import { parseWall, wallToInstant } from '../calendar/time.js';
+import { dictionariesOf, expandRange, orgTimeZone, rangeOf, type Range } from '../calendar/model.js';
+import { addDays, parseWall, wallToInstant } from '../calendar/time.js';
 import { localDay } from '../direct-lines/dates.js';
 import { computeStats, type DirectLineStats } from '../direct-lines/stats.js';
 import type { DirectLine } from '../direct-lines/schema.js';
@@ -63,7 +63,6 @@ export interface Measures {
   incidents: Incident[] | null;
 }
 
-export const tzOf = (snap: Snap) => snap.get('settings', 'settings')?.organisation.timeZone ?? 'Europe/Moscow';
 
 export function subscribersAt(rows: Subscriber[], day: string): SubscribersAt | null {
   const latest = new Map<string, Subscriber>();
@@ -80,14 +79,13 @@ export function subscribersAt(rows: Subscriber[], day: string): SubscribersAt | 
   return { total: used.reduce((s, r) => s + r.count, 0), asOf: used.reduce((m, r) => (r.date > m ? r.date : m), ''), byPlatform, rows: used };
 }
 
-export const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export function firstPublished(r: Release): string | null {
   return (r.publications.find((p) => !p.republish) ?? r.publications[0])?.at ?? null;
 }
 
 export function measure(snap: Snap, p: PeriodInfo, today: string): Measures {
-  const tz = tzOf(snap);
+  const tz = orgTimeZone(snap);
   const range = rangeOf(p.from, p.to, tz);
   const inRange = (iso: string) => {
     const ms = Date.parse(iso);
@@ -192,7 +190,7 @@ export function measure(snap: Snap, p: PeriodInfo, today: string): Measures {
   // ---- indicators
   const subs = snap.all('subscribers');
   // As the seeds count them: «на 01.01.2024 … по сравнению с данными на 01.01.2023» for 2023.
-  const endAt = subscribersAt(subs, dayAfter(p.to));
+  const endAt = subscribersAt(subs, addDays(p.to, 1));
   const end = endAt && endAt.asOf >= p.from ? endAt : null;
   const start = subscribersAt(subs, p.from);
   const votes = snap.all('votes').filter((v) => v.date >= p.from && v.date <= p.to);

@@ -28,11 +28,6 @@ export function periodOf(year: number, period: PeriodKind): PeriodInfo {
 export const previousOf = (p: PeriodInfo): PeriodInfo => periodOf(p.year - 1, p.period);
 
 /** The months (1–12) a period covers. */
-export function monthsOf(period: PeriodKind): number[] {
-  const [first, last] = months[period];
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-}
-
 const inCase: Record<PeriodKind, string> = {
   year: '',
   q1: 'I квартале',

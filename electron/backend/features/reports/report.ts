@@ -41,9 +41,11 @@ export interface SaveInput extends PeriodArg {
 
 export async function saveReport(ctx: Ctx, input: SaveInput): Promise<ReportView> {
   const today = orgToday(ctx);
+  let built!: ReturnType<typeof buildReport>;
   await ctx.store.mutate((tx) => {
     const snap = snapshotOf(tx);
-    const built = buildReport(snap, input.year, input.period, today);
+    // The figures do not change with a save: this build is also the answer.
+    built = buildReport(snap, input.year, input.period, today);
     const generated = new Map(built.sections.flatMap((s) => s.sentences.map((x) => [x.key, x.generated] as const)));
     const sectionIds = new Set([INTRO.id, 'tasksDone', 'tasksNext', ...built.sections.map((s) => s.id)]);
     const now = ctx.now().toISOString();
@@ -70,13 +72,13 @@ export async function saveReport(ctx: Ctx, input: SaveInput): Promise<ReportView
     if (input.tasksNext) rec.tasksNext = input.tasksNext.map((t) => ({ id: t.id ?? randomUUID(), text: t.text }));
     tx.put('reports', rec);
   });
-  return getReport(ctx, input);
+  return toView(snapshotOf(ctx.store), built);
 }
 
 export async function exportReport(ctx: Ctx, input: PeriodArg): Promise<ExportResult> {
   const snap = snapshotOf(ctx.store);
+  if (!snap.get('settings', 'settings')) throw new AppError('validation', 'Сначала заполните сведения об организации (Настройки): без них нельзя оформить отчёт.');
   const built = buildReport(snap, input.year, input.period, orgToday(ctx));
   const view = toView(snap, built);
-  if (!snap.get('settings', 'settings')) throw new AppError('validation', 'Сначала заполните сведения об организации (Настройки): без них нельзя оформить отчёт.');
   return reportDocx(snap, view, built);
 }

@@ -4,7 +4,7 @@ import { localDay } from '../direct-lines/dates.js';
 import type { SitePublication } from '../sync/site-publications.js';
 import { platforms, type DrillRow } from './api-types.js';
 import { fig, pick, type Build, type Sec } from './figures.js';
-import { inPeriod, shortLabel } from './period.js';
+import { forPeriod, inPeriod, shortLabel } from './period.js';
 import { agree, cap, dmy, n, nf, signed, was, type Forms } from './text.js';
 
 const MESSAGES: Forms = ['информационное сообщение', 'информационных сообщения', 'информационных сообщений'];
@@ -56,11 +56,10 @@ export function siteSection(b: Build): Sec {
           '.',
       });
     }
-  } else sentences.push({ key: 'site.noData', generated: `Сведений о публикациях на официальном сайте ${forText(p)} нет: публикации с сайта не загружены.` });
+  } else sentences.push({ key: 'site.noData', generated: `Сведений о публикациях на официальном сайте ${forPeriod(p)} нет: публикации с сайта не загружены.` });
   return { id: 'site', title: 'Официальный сайт', figures: [total, withPhoto, withVideo, ...projects], sentences, noData: !c };
 }
 
-const forText = (p: Build['p']) => (p.period === 'year' ? `за ${p.year} год` : `за ${p.label}`);
 
 export function socialSection(b: Build): Sec {
   const { cur, prev, p, q } = b;
@@ -87,7 +86,7 @@ export function socialSection(b: Build): Sec {
     sentences.push({ key: 'social.total', generated: `Общее количество подписчиков официальных страниц администрации на ${dmy(end.asOf)} составило ${nf(end.total, PEOPLE)}${grew}.` });
     if (byPlatform.length > 1)
       sentences.push({ key: 'social.platforms', generated: `${cap(byPlatform.map((f) => `${f.label.replace('в том числе ', '')} — ${n(f.value ?? 0)}`).join(', '))}.` });
-  } else sentences.push({ key: 'social.noData', generated: `Сведений о подписчиках официальных страниц ${forText(p)} нет: показатели не внесены.` });
+  } else sentences.push({ key: 'social.noData', generated: `Сведений о подписчиках официальных страниц ${forPeriod(p)} нет: показатели не внесены.` });
   void q;
   return { id: 'social', title: 'Официальные страницы в социальных сетях', figures: [total, growth, ...byPlatform], sentences, noData: !end };
 }
@@ -108,7 +107,7 @@ export function votesSection(b: Build): Sec {
         `${inPeriod(p)} ${agree(v.length, 'проведено', 'проведено')} ${nf(v.length, ['онлайн-голосование', 'онлайн-голосования', 'онлайн-голосований'])}${was(count.previous, shortLabel(q))}, ` +
         `в ${v.length === 1 ? 'нём' : 'них'} ${agree(participants.value!, 'принял', 'приняли')} участие ${nf(participants.value!, PEOPLE)}: ${topics.join('; ')}${v.length > 12 ? ' и др.' : ''}.`,
     });
-  } else sentences.push({ key: 'votes.noData', generated: `Сведений об онлайн-голосованиях ${forText(p)} нет: показатели не внесены.` });
+  } else sentences.push({ key: 'votes.noData', generated: `Сведений об онлайн-голосованиях ${forPeriod(p)} нет: показатели не внесены.` });
   return { id: 'votes', title: 'Онлайн-голосования', figures: [count, participants], sentences, noData: !v };
 }
 
@@ -126,11 +125,10 @@ export function incidentsSection(b: Build): Sec {
     sentences.push({
       key: 'incidents',
       generated:
-        `${cap(forText(p))} через систему «Инцидент-менеджмент» в администрацию ${agree(got, 'поступил', 'поступило')} ${nf(got, ['инцидент', 'инцидента', 'инцидентов'])}${was(received.previous, shortLabel(q))}, ` +
+        `${cap(forPeriod(p))} через систему «Инцидент-менеджмент» в администрацию ${agree(got, 'поступил', 'поступило')} ${nf(got, ['инцидент', 'инцидента', 'инцидентов'])}${was(received.previous, shortLabel(q))}, ` +
         `ответ дан на ${n(answered.value!)}, из них в установленный срок — ${n(onTime.value!)}.`,
     });
-  } else sentences.push({ key: 'incidents.noData', generated: `Сведений об инцидентах ${forText(p)} нет: показатели не внесены.` });
+  } else sentences.push({ key: 'incidents.noData', generated: `Сведений об инцидентах ${forPeriod(p)} нет: показатели не внесены.` });
   return { id: 'incidents', title: 'Инцидент-менеджмент', figures: [received, answered, onTime], sentences, noData: !r };
 }
 
-export { forText };

@@ -6,8 +6,7 @@ import { releaseTypes, type ReleaseType } from '../releases/schema.js';
 import type { DrillRow } from './api-types.js';
 import { fig, pick, type Build, type Fig, type Sec } from './figures.js';
 import type { HeldEvent, Measures } from './measure.js';
-import { inPeriod, shortLabel } from './period.js';
-import { forText } from './sections-site.js';
+import { forPeriod, inPeriod, shortLabel } from './period.js';
 import { agree, agree3, listAnd, n, nf, was, type Forms } from './text.js';
 
 const typePlural: Record<ReleaseType, Forms> = {
@@ -37,7 +36,7 @@ export function releasesSection(b: Build): Sec {
       key: 'releases',
       generated: `${inPeriod(p)} пресс-службой ${agree(v, 'подготовлен и опубликован', 'подготовлено и опубликовано')} ${nf(v, ['пресс-релиз', 'пресс-релиза', 'пресс-релизов'])}${was(total.previous, shortLabel(q))}${parts.length ? `, в том числе ${listAnd(parts)}` : ''}.`,
     });
-  } else sentences.push({ key: 'releases.noData', generated: `Опубликованных пресс-релизов ${forText(p)} в программе нет.` });
+  } else sentences.push({ key: 'releases.noData', generated: `Опубликованных пресс-релизов ${forPeriod(p)} в программе нет.` });
   return { id: 'releases', title: 'Пресс-релизы', figures: [total, ...types], sentences, noData: !cur.releases };
 }
 
@@ -75,7 +74,7 @@ export function eventsSection(b: Build): Sec {
         `${inPeriod(p)} ${agree(h!, 'организовано и проведено', 'организовано и проведено')} ${nf(h!, ['мероприятие', 'мероприятия', 'мероприятий'])} с участием СМИ${was(figures[0]!.previous, shortLabel(q))}` +
         `${extra.length ? `, в том числе ${listAnd(extra)}` : ''}${changed.length ? `; из запланированных мероприятий ${changed.join(', ')}` : ''}.`,
     });
-  } else sentences.push({ key: 'events.noData', generated: `Мероприятий ${forText(p)} в календаре нет.` });
+  } else sentences.push({ key: 'events.noData', generated: `Мероприятий ${forPeriod(p)} в календаре нет.` });
   return { id: 'events', title: 'Мероприятия с участием СМИ', figures, sentences, noData: !e };
 }
 
@@ -108,7 +107,7 @@ export function directLinesSection(b: Build): Sec {
         `на ${ses === 1 ? 'которую' : 'которые'} ${agree(rec!, 'поступил', 'поступило')} ${nf(rec!, ['вопрос', 'вопроса', 'вопросов'])}${was(figures[1]!.previous, shortLabel(q))}; ` +
         `в прямом эфире дан ответ на ${n(live!)}, по ${nf(asg!, ['вопросу', 'вопросам', 'вопросам'])} ${agree(asg!, 'дано поручение', 'даны поручения')}, в установленный срок ${agree(onTime!, 'исполнено', 'исполнено')} ${n(onTime!)}.`,
     });
-  } else sentences.push({ key: 'directLines.noData', generated: `«Прямых линий» ${forText(p)} в программе нет.` });
+  } else sentences.push({ key: 'directLines.noData', generated: `«Прямых линий» ${forPeriod(p)} в программе нет.` });
   return { id: 'directLines', title: '«Прямые линии» с жителями', figures, sentences, noData: !d };
 }
 
@@ -168,7 +167,7 @@ export function newspaperSection(b: Build): Sec {
         generated: `${inPeriod(p).replace(/^В /, 'В течение ').replace(/году$/, 'года')} ${agree(cols, 'выпущен', 'выпущено')} ${nf(cols, ['сборник нормативно-правовых актов', 'сборника нормативно-правовых актов', 'сборников нормативно-правовых актов'])}${was(get('newspaper.collections').previous, ql)}, в ${cols === 1 ? 'котором' : 'которых'} ${agree(inside, 'опубликован', 'опубликовано')} ${nf(inside, ['официальный документ', 'официальных документа', 'официальных документов'])}.`,
       });
     }
-  } else sentences.push({ key: 'newspaper.noData', generated: `Публикаций по контрактам со СМИ и сборников актов ${forText(p)} в программе нет.` });
+  } else sentences.push({ key: 'newspaper.noData', generated: `Публикаций по контрактам со СМИ и сборников актов ${forPeriod(p)} в программе нет.` });
   return { id: 'newspaper', title: 'Официальное опубликование', figures, sentences, noData: !np };
 }
 
@@ -185,6 +184,6 @@ export function mediaSection(b: Build): Sec {
       key: 'media',
       generated: `${inPeriod(p)} пресс-служба взаимодействовала с ${nf(m.outlets.size, ['средством массовой информации', 'средствами массовой информации', 'средствами массовой информации'])}${was(outlets.previous, shortLabel(q))}, в их числе ${names.join(', ')}${m.outlets.size > names.length ? ' и др.' : ''}.`,
     });
-  } else sentences.push({ key: 'media.noData', generated: `Сведений о работе со СМИ ${forText(p)} в программе нет.` });
+  } else sentences.push({ key: 'media.noData', generated: `Сведений о работе со СМИ ${forPeriod(p)} в программе нет.` });
   return { id: 'media', title: 'Взаимодействие со СМИ', figures: [outlets], sentences, noData: !m || m.outlets.size === 0 };
 }

@@ -3,11 +3,12 @@
  * attention today (every feature's «Сегодня» providers), and a link to each section.
  */
 import type { Ctx } from '../../context.js';
-import { formatDateLong } from '../../format.js';
+import { dayLong } from '../contracts/days.js';
 import { orgToday, todayHandlers } from '../today/handlers.js';
 import type { PeriodInfo, Summary, SummaryFigure } from './api-types.js';
 import { display, toFigure, type Build, type Fig } from './figures.js';
-import { measure, tzOf } from './measure.js';
+import { orgTimeZone } from '../calendar/model.js';
+import { measure } from './measure.js';
 import { siteSection, incidentsSection, socialSection } from './sections-site.js';
 import { directLinesSection, eventsSection, newspaperSection, releasesSection } from './sections-work.js';
 import { snapshotOf } from './snapshot.js';
@@ -32,8 +33,7 @@ function yearBefore(day: string): string {
 }
 
 const range = (from: string, to: string): PeriodInfo => ({ year: Number(from.slice(0, 4)), period: 'year', label: '', from, to });
-const long = (day: string) => formatDateLong(`${day}T12:00:00Z`, 'UTC');
-const rangeLabel = (from: string, to: string) => `${long(from).replace(/ \d{4} г\.$/, '')} — ${long(to)}`;
+const rangeLabel = (from: string, to: string) => `${dayLong(from).replace(/ \d{4} г\.$/, '')} — ${dayLong(to)}`;
 
 export function getSummary(ctx: Ctx): Summary {
   const snap = snapshotOf(ctx.store);
@@ -41,7 +41,7 @@ export function getSummary(ctx: Ctx): Summary {
   const year = Number(asOf.slice(0, 4));
   const p = range(`${year}-01-01`, asOf);
   const q = range(`${year - 1}-01-01`, yearBefore(asOf));
-  const build: Build = { snap, tz: tzOf(snap), cur: measure(snap, p, asOf), prev: measure(snap, q, asOf), p, q };
+  const build: Build = { snap, tz: orgTimeZone(snap), cur: measure(snap, p, asOf), prev: measure(snap, q, asOf), p, q };
   const figs = new Map<string, Fig>();
   for (const make of [siteSection, socialSection, incidentsSection, releasesSection, eventsSection, directLinesSection, newspaperSection])
     for (const f of make(build).figures) figs.set(f.key, f);

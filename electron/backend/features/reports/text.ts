@@ -1,15 +1,15 @@
 /** Russian wording helpers for the report's sentences: numbers, plurals, «(2022 г. — 8 295)». */
-import { formatInt, formatMoney, plural } from '../../format.js';
+import { countOf, formatInt, formatMoney, plural } from '../../format.js';
 
 export type Forms = readonly [one: string, few: string, many: string];
 
 export const NO_DATA = 'нет данных';
 
 /** «9 269» (no-break space between thousands, as Intl writes ru-RU). */
-export const n = (x: number) => formatInt(x);
+export const n = formatInt;
 
 /** «9 269 информационных сообщений» */
-export const nf = (x: number, forms: Forms) => `${formatInt(x)} ${plural(x, forms)}`;
+export const nf = countOf;
 
 /** The verb that agrees with a number: agree(1, 'поступил', 'поступило') → «поступил»; 21 → «поступил»; 5 → «поступило». */
 export const agree = (x: number, one: string, other: string) => (plural(x, ['1', '2', '5']) === '1' ? one : other);
@@ -38,7 +38,7 @@ export function change(value: number | null, previous: number | null, money = fa
 export const signed = (d: number) => (d > 0 ? `+${formatInt(d)}` : d < 0 ? `${MINUS}${formatInt(-d)}` : '0');
 
 /** «01.01.2024» */
-export const dmy = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+export { dayShort as dmy } from '../contracts/days.js';
 
 /** Joins a list the Russian way: «а, б и в». */
 export function listAnd(items: string[]): string {

@@ -2,7 +2,8 @@
 import type { PeriodInfo, PeriodKind, ReportView } from './api-types.js';
 import { buildCharts, monthLabel } from './charts.js';
 import { toFigure, type Build, type Sec } from './figures.js';
-import { measure, subscribersAt, tzOf } from './measure.js';
+import { orgTimeZone } from '../calendar/model.js';
+import { measure, subscribersAt } from './measure.js';
 import { periodOf, previousOf, reportId } from './period.js';
 import { incidentsSection, siteSection, socialSection, votesSection } from './sections-site.js';
 import { directLinesSection, eventsSection, mediaSection, newspaperSection, releasesSection } from './sections-work.js';
@@ -23,7 +24,7 @@ export interface Built {
 export function buildReport(snap: Snap, year: number, period: PeriodKind, today: string): Built {
   const p = periodOf(year, period);
   const q = previousOf(p);
-  const build: Build = { snap, tz: tzOf(snap), cur: measure(snap, p, today), prev: measure(snap, q, today), p, q };
+  const build: Build = { snap, tz: orgTimeZone(snap), cur: measure(snap, p, today), prev: measure(snap, q, today), p, q };
   const sections = [siteSection, socialSection, votesSection, incidentsSection, releasesSection, eventsSection, directLinesSection, newspaperSection, mediaSection].map((f) => f(build));
   return { p, q, sections, build, today };
 }

@@ -1,5 +1,6 @@
 import type { Ctx, HandlerTable } from '../../context.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
+import { normalizeForSearch } from '../../format.js';
 import type { MappingView, SiteView } from './api-types.js';
 import { conflictView, resolveConflict } from './conflict.js';
 import { enqueue, itemView, notify, releaseSiteOf, releaseSiteView, siteOf, SITE_ID, syncStatus } from './outbox.js';
@@ -57,7 +58,6 @@ function mappingView(ctx: Ctx): MappingView {
   return { siteCategories: site.siteCategories, tags: site.tags, nationalProjects: site.nationalProjects, unmappedTags: sort(tags), unmappedProjects: sort(projects) };
 }
 
-/** Checks the connection and keeps what it learnt (time zone, categories) when the folder is writable. */
 /** Rubrics deleted on the site (or another site's, after the address changed) leave the mapping. */
 function keepKnownRubrics(site: SyncSite, categories: { id: number }[]): Pick<SyncSite, 'tags' | 'nationalProjects'> {
   const known = new Set(categories.map((c) => c.id));
@@ -66,6 +66,7 @@ function keepKnownRubrics(site: SyncSite, categories: { id: number }[]): Pick<Sy
   return { tags: keep(site.tags), nationalProjects: keep(site.nationalProjects) };
 }
 
+/** Checks the connection and keeps what it learnt (time zone, categories) when the folder is writable. */
 async function checkSite(ctx: Ctx): Promise<SiteCheck> {
   const at = ctx.now().toISOString();
   const site = siteOf(ctx.store);
@@ -274,7 +275,6 @@ export const syncHandlers: HandlerTable<
 
   'sync.pull.start': ({ full }, ctx) => {
     if (!siteOf(ctx.store)?.url) throw new AppError('validation', 'Сайт не настроен: укажите адрес, пользователя и пароль приложения в Настройки → Сайт.');
-    if (ctx.store.readOnly) ctx.store.assertWritable();
     startPull(ctx, full);
     return syncStatus(ctx);
   },
@@ -285,11 +285,11 @@ export const syncHandlers: HandlerTable<
   },
 
   'sync.publications.list': ({ from, to, q, limit }, ctx) => {
-    const needle = q?.toLocaleLowerCase('ru-RU');
+    const needle = q && normalizeForSearch(q);
     const all = ctx.store
       .all('sitePublications')
       .filter((p) => (!from || p.date.slice(0, 10) >= from) && (!to || p.date.slice(0, 10) <= to))
-      .filter((p) => !needle || p.title.toLocaleLowerCase('ru-RU').includes(needle) || p.categories.some((c) => c.toLocaleLowerCase('ru-RU').includes(needle)))
+      .filter((p) => !needle || normalizeForSearch(p.title).includes(needle) || p.categories.some((c) => normalizeForSearch(c).includes(needle)))
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
     return { total: all.length, items: all.slice(0, limit) };
   },

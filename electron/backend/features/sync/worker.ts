@@ -56,6 +56,9 @@ function due(ctx: Ctx, all: boolean): string[] {
 export async function drain(ctx: Ctx, opts: { all?: boolean; stopped?: () => boolean } = {}): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, failed: 0, conflicts: 0, waiting: 0, offline: null };
   const rt = runtimeOf(ctx);
+  const queued = () => ctx.store.all('syncOutbox').filter((i) => i.state === 'queued').length;
+  // Nothing waiting: no need to open the sealed password (this runs at every start).
+  if (!queued()) return result;
   let adapter: SiteAdapter | null;
   try {
     adapter = adapterFor(ctx);
@@ -65,19 +68,18 @@ export async function drain(ctx: Ctx, opts: { all?: boolean; stopped?: () => boo
     setOnline(ctx, false, result.offline);
     return result;
   }
-  if (!adapter && siteOf(ctx.store)?.url && ctx.store.all('syncOutbox').some((i) => i.state === 'queued')) {
+  if (!adapter && siteOf(ctx.store)?.url) {
     result.offline = 'Не задан пароль приложения WordPress: введите его в Настройки → Сайт.';
     setOnline(ctx, false, result.offline);
   }
   if (!adapter || ctx.store.readOnly) return result;
-  if (!ctx.store.all('syncOutbox').some((i) => i.state === 'queued')) return result;
   if (rt.online === false) {
     try {
       await adapter.probe();
     } catch (err) {
       result.offline = (err as SiteError).message;
       setOnline(ctx, false, result.offline);
-      result.waiting = ctx.store.all('syncOutbox').filter((i) => i.state === 'queued').length;
+      result.waiting = queued();
       return result;
     }
     // Back after an outage: everything waiting goes now, not at its backoff time.
@@ -104,7 +106,7 @@ export async function drain(ctx: Ctx, opts: { all?: boolean; stopped?: () => boo
     }
   } finally {
     rt.sending = false;
-    result.waiting = ctx.store.all('syncOutbox').filter((i) => i.state === 'queued').length;
+    result.waiting = queued();
     notify(ctx);
   }
   return result;

@@ -4,10 +4,10 @@
 import { SiteError, type PostPayload, type PostPhoto, type PulledPost, type RemotePost, type SiteAdapter, type SiteInfo } from '../adapter.js';
 import { decodeHtml as decodeEntities, hasPhotoIn, hasVideoIn } from '../html.js';
 import type { SiteCheck, SiteCheckStep } from '../schema.js';
+import { escapeHtml as esc } from '../../releases/render.js';
 import { wpRequest, type WpConn } from './http.js';
 import { siteLocalTime } from './time.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Photos after the first go under the text, as WordPress's own image blocks. */
 const figure = (m: PostPayload['media'][number]) =>
   `\n<figure class="wp-block-image"><img src="${esc(m.url)}" alt="${esc(m.caption)}" class="wp-image-${m.id}"/>${m.caption ? `<figcaption>${esc(m.caption)}</figcaption>` : ''}</figure>`;
