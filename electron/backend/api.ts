@@ -109,6 +109,7 @@ export const api = {
   'directLines.updateAssignment': method(directLines.AssignmentUpdate, { writes: true }).returns<directLines.QuestionView>(),
   'directLines.unassign': method(directLines.QuestionRef, { writes: true }).returns<directLines.QuestionView>(),
   'directLines.stats': method(directLines.StatsInput).returns<directLines.DirectLineStats>(),
+  'directLines.previewAnonymise': method(directLines.AnonymisePreviewInput).returns<directLines.AnonymisePreview>(),
   'directLines.anonymise': method(directLines.AnonymiseInput, { writes: true }).returns<directLines.AnonymiseResult>(),
   'directLines.exportQa': method(directLines.ExportQaInput).returns<ExportResult>(),
   'directLines.exportAssignments': method(directLines.ExportAssignmentsInput).returns<ExportResult>(),

@@ -157,6 +157,7 @@ export const badInputs: Record<Method, BadCase[]> = {
   'directLines.unassign': [{ input: {}, field: 'id' }],
   'directLines.stats': [{ input: { sessionId: 12345 }, field: 'sessionId' }],
   'directLines.anonymise': [{ input: {}, field: 'sessionId' }],
+  'directLines.previewAnonymise': [{ input: {}, field: 'sessionId' }],
   'directLines.exportQa': [{ input: {}, field: 'id' }],
   'directLines.exportAssignments': [{ input: {}, field: 'id' }],
   'directLines.dictionaries.get': [{ input: 5, field: '' }],

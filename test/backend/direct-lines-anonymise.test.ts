@@ -61,7 +61,7 @@ describe('direct lines: anonymisation', () => {
     await t.call('directLines.markAnsweredLive', { id: q, note: 'Уберут за неделю' });
     expect(holding(t.dir, NAME)).toContain('journal.ndjson');
     const result = await t.call('directLines.anonymise', { sessionId: s, confirm: true });
-    expect(result).toMatchObject({ questions: 1, residentsErased: 1, backups: { rewritten: 1, failed: [] }, check: { stillFoundIn: [] } });
+    expect(result).toMatchObject({ questions: 1, residentsErased: 1, backups: { rewritten: [path.relative(t.dir, older.file)], removed: [], failed: [] }, check: { stillFoundIn: [] } });
     expect(result.check.filesScanned).toBeGreaterThan(3);
     expect(result.notice).toContain('безвозвратно');
 
@@ -118,17 +118,21 @@ describe('direct lines: anonymisation', () => {
     // Doing it again later with the purge cleans the old backup too.
     const second = await t.call('directLines.anonymise', { sessionId: s, questionIds: [q], confirm: true });
     expect(second.residentsErased).toBe(0);
-    expect(second.backups!.rewritten).toBe(1);
+    expect(second.backups!.rewritten).toHaveLength(1);
     expect(holding(t.dir, NAME)).toEqual([]);
   });
 
-  it('the scan reports a leftover copy it cannot rewrite (a damaged file moved aside)', async () => {
+  it('damaged copies moved aside are rewritten; one it cannot rewrite (binary) is reported by the scan', async () => {
     t = await openTestBackend('2025-04-20T05:00:00Z');
     const { s } = await fixture(t);
     fs.mkdirSync(`${t.dir}/corrupt`, { recursive: true });
     fs.writeFileSync(`${t.dir}/corrupt/2025-04-01-directLineQuestions.json`, `{"records":[{"resident":{"name":"${NAME}"}}`);
+    fs.writeFileSync(`${t.dir}/corrupt/2025-04-02-blob.bin`, Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(CONTACT)]));
     const result = await t.call('directLines.anonymise', { sessionId: s, confirm: true });
-    expect(result.check.stillFoundIn).toEqual(['corrupt/2025-04-01-directLineQuestions.json']);
-    expect(result.notice).toContain('corrupt');
+    expect(result.looseCopies.rewritten).toEqual(['corrupt/2025-04-01-directLineQuestions.json']);
+    expect(fs.readFileSync(`${t.dir}/corrupt/2025-04-01-directLineQuestions.json`, 'utf8')).toBe('{"records":[{"resident":{"name":"[обезличено]"}}');
+    expect(result.check.stillFoundIn).toEqual(['corrupt/2025-04-02-blob.bin']);
+    expect(result.notice).toContain('Переписаны отложенные повреждённые копии: corrupt/2025-04-01-directLineQuestions.json');
+    expect(result.notice).toContain('ещё встречаются в файлах: corrupt/2025-04-02-blob.bin');
   });
 });

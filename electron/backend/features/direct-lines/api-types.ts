@@ -1,6 +1,7 @@
 /** What api.ts needs from this feature: input schemas (values) and output types (types only). */
 export {
   AnonymiseInput,
+  AnonymisePreviewInput,
   AssignInput,
   AssignmentUpdate,
   DictionaryInput,
@@ -25,4 +26,4 @@ export type { DirectLineSummary, QuestionView, SessionCounts } from './views.js'
 export type { DirectLineCard } from './sessions.js';
 export type { LiveState } from './live.js';
 export type { DirectLineStats } from './stats.js';
-export type { AnonymiseResult } from './anonymise.js';
+export type { AnonymiseHit, AnonymisePreview, AnonymiseResult } from './anonymise.js';

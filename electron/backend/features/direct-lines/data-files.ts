@@ -1,16 +1,10 @@
 /**
- * The data folder as files on disk, for «Обезличить»:
- * - scanDataFolder: does any file (snapshots, journal, backups unzipped, anything else) still hold a value?
- * - eraseFromBackups: rewrites the backups made before, dropping the residents of the anonymised questions.
- *
- * eraseFromBackups belongs in the store (Store.rewriteBackups, see the note in anonymise.ts); until it is
- * there it works on the zip entries directly and leaves every other entry of the archive byte-for-byte as it was.
+ * The data folder as files on disk, for «Обезличить»: does any file (snapshots, journal, backups
+ * unzipped, anything else) still hold a value? The backups are rewritten by store/scrub.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { listBackups } from '../../store/backups.js';
-import { writeFileDurably } from '../../store/durable-file.js';
+import { strFromU8, unzipSync } from 'fflate';
 
 const ZIPPED = /\.(pdbackup|zip)$/i;
 
@@ -60,37 +54,4 @@ export function scanDataFolder(dataDir: string, values: string[]): ScanResult {
     }
   }
   return result;
-}
-
-export interface BackupErasure {
-  rewritten: number;
-  alreadyClean: number;
-  failed: { file: string; message: string }[];
-}
-
-/**
- * For every backup in the data folder's backups/: passes the records of `collection` to `erase`
- * (which changes them in place and returns how many it changed) and writes the backup back durably
- * under the same name when anything changed.
- */
-export function eraseFromBackups(dataDir: string, collection: string, erase: (records: Record<string, unknown>[]) => number): BackupErasure {
-  const out: BackupErasure = { rewritten: 0, alreadyClean: 0, failed: [] };
-  const entryName = `collections/${collection}.json`;
-  for (const backup of listBackups(dataDir)) {
-    try {
-      const files = unzipSync(fs.readFileSync(backup.file));
-      const entry = files[entryName];
-      const records = entry ? (JSON.parse(strFromU8(entry)) as Record<string, unknown>[]) : [];
-      if (!Array.isArray(records) || erase(records) === 0) {
-        out.alreadyClean++;
-        continue;
-      }
-      files[entryName] = strToU8(JSON.stringify(records));
-      writeFileDurably(backup.file, zipSync(files, { level: 6 }));
-      out.rewritten++;
-    } catch (err) {
-      out.failed.push({ file: path.relative(dataDir, backup.file), message: (err as Error).message });
-    }
-  }
-  return out;
 }

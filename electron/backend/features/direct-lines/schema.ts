@@ -217,6 +217,9 @@ export const AnonymiseInput = z.object({
   purgeOlderBackups: z.boolean().default(true).describe('Удалить и из прежних резервных копий'),
 });
 
+/** What «Обезличить» would erase, shown before the user confirms. */
+export const AnonymisePreviewInput = AnonymiseInput.pick({ sessionId: true, questionIds: true });
+
 export const ExportQaInput = z.object({
   id: id(),
   publishWithoutUnanswered: z.boolean().default(false).describe('Опубликовать без вопросов, на которые ещё нет ответа'),
