@@ -21,22 +21,24 @@ function useOnline(): boolean {
 
 export function StatusBar() {
   const { status, timeZone } = useAppState();
-  const { saving, savedAt } = useSaveState(status.lastSavedAt);
+  const { saving, savedAt, problem } = useSaveState(status.lastSavedAt);
   const online = useOnline();
   const holder = status.lockHolder;
 
   const saveText = status.readOnly
     ? 'Изменения не сохраняются'
-    : saving
-      ? 'Сохранение…'
-      : savedAt
-        ? `Все изменения сохранены в ${formatTime(savedAt, timeZone)}`
-        : 'Все изменения сохранены';
+    : problem
+      ? `Не сохранено: ${problem}`
+      : saving
+        ? 'Сохранение…'
+        : savedAt
+          ? `Все изменения сохранены в ${formatTime(savedAt, timeZone)}`
+          : 'Все изменения сохранены';
 
   return (
     <footer className="statusbar" aria-label="Состояние">
-      <span className="status-item" data-testid="save-state" role="status">
-        <span className={`dot ${saving ? 'dot-busy' : status.readOnly ? 'dot-warn' : 'dot-ok'}`} aria-hidden="true" />
+      <span className="status-item" data-testid="save-state" role="status" title={saveText}>
+        <span className={`dot ${problem ? 'dot-warn' : saving ? 'dot-busy' : status.readOnly ? 'dot-warn' : 'dot-ok'}`} aria-hidden="true" />
         {saveText}
       </span>
       <span className="status-item" data-testid="online-state">

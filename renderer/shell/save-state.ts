@@ -1,7 +1,11 @@
-/** What the status bar says about saving: a write in flight, or when the last one reached the disk. */
+/**
+ * What the status bar says about saving: a write in flight, an editor's change not yet acknowledged or
+ * refused (its save queue says so), or when the last write reached the disk.
+ */
 import { useEffect, useState } from 'react';
 import type { Method } from '../../electron/backend/api';
 import { api, onCall, onEvent } from '../api';
+import { onQueuesChanged, queuesSummary } from './save-queue';
 
 /** Methods that change data, as the backend's contract marks them (`writes: true`), asked once. */
 const writeMethods = new Set<Method>();
@@ -14,6 +18,7 @@ let pending = 0;
 let lastSavedAt: string | null = null;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
+onQueuesChanged(emit);
 
 const later = (a: string | null, b: string | null) => (!a ? b : !b ? a : a > b ? a : b);
 
@@ -31,7 +36,7 @@ onEvent('saved', ({ at }) => {
   emit();
 });
 
-export function useSaveState(initialSavedAt: string | null): { saving: boolean; savedAt: string | null } {
+export function useSaveState(initialSavedAt: string | null): { saving: boolean; savedAt: string | null; problem: string | null } {
   const [, setTick] = useState(0);
   useEffect(() => {
     const l = () => setTick((n) => n + 1);
@@ -41,5 +46,6 @@ export function useSaveState(initialSavedAt: string | null): { saving: boolean; 
     };
   }, []);
   const savedAt = later(lastSavedAt, initialSavedAt);
-  return { saving: pending > 0, savedAt };
+  const queues = queuesSummary();
+  return { saving: pending > 0 || queues.busy, savedAt, problem: queues.problem };
 }

@@ -1,5 +1,7 @@
 /** One release: header with save state and export, the workflow bar, the text (left) and its facts, checklist and comments (right). */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
+import type { DraftSaved } from '../../../electron/backend/features/releases/types';
+import type { SaveQueue } from '../../shell/save-queue';
 import type { ReleaseView } from '../../../electron/backend/features/releases/view';
 import type { MediaContact, Quote, ReleaseChannel, ReleaseType } from '../../../electron/backend/features/releases/schema';
 import { api } from '../../api';
@@ -19,7 +21,7 @@ import { Links, type LinkPatch } from './Links';
 import { MeSelect } from './MeSelect';
 import { useMe } from './me';
 import { Photos } from './Photos';
-import { useAutosave, type SaveState } from './use-autosave';
+import { useReleaseQueue, type Run, type SaveState } from './use-autosave';
 import { errorText, toLocalInput, useReleaseOptions } from './util';
 import { WorkflowBar } from './Workflow';
 
@@ -55,12 +57,21 @@ export function Editor({ id, sub }: { id: string; sub?: string }) {
   const { timeZone } = useAppState();
   const [view, setView] = useState<ReleaseView | null>(null);
   const [error, setError] = useState('');
+  const me = useMe(useReleaseOptions()?.staff ?? []);
+  const saved = useRef<(s: DraftSaved) => void>(undefined);
+  const { queue, state } = useReleaseQueue(id, me, timeZone, (s) => saved.current?.(s));
+  // Read through the queue: a save still under way from the last visit lands first.
   useEffect(() => {
-    api.releases
-      .get({ id })
-      .then(setView)
-      .catch((err) => setError(errorText(err)));
-  }, [id]);
+    let stale = false;
+    setView(null);
+    queue
+      .run(() => api.releases.get({ id }), { independent: true })
+      .then((v) => !stale && setView(v))
+      .catch((err) => !stale && setError(errorText(err)));
+    return () => {
+      stale = true;
+    };
+  }, [id, queue]);
   useCommand('close', () => void navigate('/releases'));
   useCommand('new', () => {
     requestNewRelease();
@@ -76,10 +87,22 @@ export function Editor({ id, sub }: { id: string; sub?: string }) {
       </div>
     );
   if (!view) return <div className="page muted">Загрузка…</div>;
-  return <Loaded initial={view} timeZone={timeZone} history={sub === 'history'} />;
+  return <Loaded key={id} initial={view} queue={queue} state={state} saved={saved} timeZone={timeZone} history={sub === 'history'} />;
 }
 
-function SaveBadge({ state, timeZone }: { state: SaveState; timeZone: string }) {
+function SaveBadge({ state, timeZone, queue }: { state: SaveState; timeZone: string; queue: SaveQueue<ReleaseView> }) {
+  if (state.kind === 'conflict')
+    return (
+      <span className="rl-save rl-save-error" role="alert" data-testid="rl-save">
+        Не сохранено: {state.message}.{' '}
+        <button type="button" className="button button-small" onClick={() => void queue.resolve('mine').catch(() => undefined)}>
+          Оставить мой вариант
+        </button>{' '}
+        <button type="button" className="button button-small" onClick={() => void queue.resolve('theirs').catch(() => undefined)}>
+          Взять сохранённый
+        </button>
+      </span>
+    );
   const text =
     state.kind === 'pending' || state.kind === 'saving'
       ? 'Сохранение…'
@@ -95,45 +118,72 @@ function SaveBadge({ state, timeZone }: { state: SaveState; timeZone: string }) 
   );
 }
 
-function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone: string; history: boolean }) {
+/** The form as stored, with what is still waiting in the queue (a save refused on the last visit) on top. */
+function formWithPending(v: ReleaseView, tz: string, pending: Record<string, unknown>): Form {
+  const form = formOf(v, tz);
+  for (const [k, value] of Object.entries(pending)) if (k in form) (form as unknown as Record<string, unknown>)[k] = value ?? '';
+  return form;
+}
+
+interface LoadedProps {
+  initial: ReleaseView;
+  queue: SaveQueue<ReleaseView>;
+  state: SaveState;
+  saved: MutableRefObject<((s: DraftSaved) => void) | undefined>;
+  timeZone: string;
+  history: boolean;
+}
+
+function Loaded({ initial, queue, state, saved, timeZone, history }: LoadedProps) {
   const toast = useToast();
   const options = useReleaseOptions();
   const staff = options?.staff ?? [];
   const me = useMe(staff);
   const [view, setView] = useState(initial);
-  const [form, setForm] = useState<Form>(() => formOf(initial, timeZone));
+  const [form, setForm] = useState<Form>(() => formWithPending(initial, timeZone, queue.pendingPatch()));
+  const [body] = useState(() => (queue.pendingPatch().body as ReleaseView['body'] | undefined) ?? initial.body);
   const [bodyKey, setBodyKey] = useState(0);
   const [exporting, setExporting] = useState(false);
   const id = initial.id;
 
-  const autosave = useAutosave(id, me, initial.revision, (s) =>
-    setView((v) => ({ ...v, revision: s.revision, status: s.status, statusLabel: s.statusLabel, needsRepublish: s.needsRepublish, counts: s.counts, checklist: s.checklist, updatedAt: s.savedAt })),
-  );
+  saved.current = (s) =>
+    setView((v) => ({ ...v, revision: s.revision, status: s.status, statusLabel: s.statusLabel, needsRepublish: s.needsRepublish, counts: s.counts, checklist: s.checklist, updatedAt: s.savedAt }));
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
-    autosave.change({ [key]: (key === 'eventAt' || key === 'plannedAt') && value === '' ? null : value });
+    queue.change({ [key]: (key === 'eventAt' || key === 'plannedAt') && value === '' ? null : value });
   };
 
   /** A full view from a workflow step, a photo change or a restore. */
   const accept = useCallback(
     (v: ReleaseView, resetText = false) => {
-      autosave.revision.current = v.revision;
       setView(v);
       if (resetText) {
         setForm(formOf(v, timeZone));
         setBodyKey((k) => k + 1);
       }
     },
-    [autosave.revision, timeZone],
+    [timeZone],
   );
 
-  /** Linking goes straight to the backend (not the autosave queue): a refused link must not block the typing. */
+  // A merge or «взять сохранённый» brought the stored record: show its fields, except those still ours.
+  useEffect(
+    () =>
+      queue.onRemote((v, keep) => {
+        setView(v);
+        setForm((f) => ({ ...formOf(v, timeZone), ...Object.fromEntries(Object.entries(f).filter(([k]) => keep.includes(k))) }));
+        if (!keep.includes('body')) setBodyKey((k) => k + 1);
+      }),
+    [queue, timeZone],
+  );
+
+  /** Every change of the record goes through its queue, after the text typed before it. */
+  const run: Run = useCallback((op, opts) => queue.run(op, opts), [queue]);
+  const flush = useCallback(() => queue.flush(), [queue]);
+
   const link = async (patch: LinkPatch) => {
-    await autosave.flush();
     try {
-      await api.releases.saveDraft({ id, by: me, expectedRevision: autosave.revision.current, ...patch });
-      accept(await api.releases.get({ id }));
+      accept(await run(async (revision) => (await api.releases.saveDraft({ id, by: me, expectedRevision: revision, ...patch }), api.releases.get({ id }))));
     } catch (err) {
       toast(errorText(err), { tone: 'error' });
     }
@@ -141,9 +191,8 @@ function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone
 
   useCommand('save', () => {
     void (async () => {
-      await autosave.flush();
       try {
-        const v = await api.releases.save({ id, by: me, expectedRevision: autosave.revision.current, note: '' });
+        const v = await run((revision) => api.releases.save({ id, by: me, expectedRevision: revision, note: '' }));
         accept(v);
         toast(`Сохранена версия ${v.version.number}.`);
       } catch (err) {
@@ -155,7 +204,7 @@ function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone
   const exportDocx = async () => {
     setExporting(true);
     try {
-      await autosave.flush();
+      await flush();
       toast(saveExport(await api.releases.exportDocx({ id })));
     } catch (err) {
       toast(errorText(err), { tone: 'error' });
@@ -176,7 +225,7 @@ function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone
           {view.statusLabel}
         </span>
         {view.needsRepublish && <span className="badge rl-badge-warn">нужно переопубликовать</span>}
-        <SaveBadge state={autosave.state} timeZone={timeZone} />
+        <SaveBadge state={state} timeZone={timeZone} queue={queue} />
         <div className="page-actions">
           {options && <MeSelect staff={options.staff} />}
           <a className="button" href={history ? `#/releases/${id}` : `#/releases/${id}/history`}>
@@ -188,10 +237,10 @@ function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone
         </div>
       </header>
 
-      <WorkflowBar view={view} me={me} timeZone={timeZone} flush={autosave.flush} onDone={accept} />
+      <WorkflowBar view={view} me={me} timeZone={timeZone} run={run} onDone={accept} />
 
       {history ? (
-        <History id={id} me={me} timeZone={timeZone} current={view} onRestored={(v) => (accept(v, true), void navigate(`/releases/${id}`))} />
+        <History id={id} me={me} timeZone={timeZone} current={view} run={run} onRestored={(v) => (accept(v, true), void navigate(`/releases/${id}`))} />
       ) : (
         <div className="rl-columns">
           <div className="rl-main">
@@ -209,13 +258,13 @@ function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone
               <span className="rl-label" id="rl-body-label">
                 Текст
               </span>
-              <BodyEditor key={bodyKey} initial={view.body} onChange={(body) => autosave.change({ body })} />
+              <BodyEditor key={bodyKey} initial={bodyKey ? view.body : body} onChange={(b) => queue.change({ body: b })} />
               <div className="rl-counter muted">
                 {view.counts.body.words} сл., {view.counts.body.chars} зн. · всего {view.counts.total.chars} зн.
               </div>
             </div>
             <QuotesEditor quotes={form.quotes} onChange={(q) => set('quotes', q)} />
-            <Photos view={view} me={me} onChange={(v) => accept(v)} />
+            <Photos view={view} me={me} run={run} onChange={(v) => accept(v)} />
             <ContactsEditor contacts={form.contacts} onChange={(c) => set('contacts', c)} />
           </div>
           <aside className="rl-side">
@@ -224,9 +273,9 @@ function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone
               releaseId={id}
               plannedLocal={form.plannedAt}
               timeZone={timeZone}
-              flush={autosave.flush}
+              flush={flush}
               approved={view.status === 'approved' || view.status === 'published'}
-              onTextReplaced={() => void api.releases.get({ id }).then((v) => accept(v, true))}
+              onTextReplaced={() => void run(() => api.releases.get({ id }), { independent: true }).then((v) => accept(v, true))}
             />
             <section className="rl-panel" aria-label="Публикация">
               <h2>Публикация</h2>
@@ -275,7 +324,7 @@ function Loaded({ initial, timeZone, history }: { initial: ReleaseView; timeZone
               </div>
             </section>
             <Links view={view} timeZone={timeZone} onLink={link} />
-            <Comments view={view} me={me} timeZone={timeZone} onDone={accept} />
+            <Comments view={view} me={me} timeZone={timeZone} run={run} onDone={accept} />
           </aside>
         </div>
       )}

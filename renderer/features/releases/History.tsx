@@ -6,10 +6,11 @@ import type { ReleaseView } from '../../../electron/backend/features/releases/vi
 import { api } from '../../api';
 import { useConfirm } from '../../shell/dialog';
 import { useToast } from '../../shell/toasts';
+import type { Run } from './use-autosave';
 import { errorText, formatWhen } from './util';
 
-export function History(props: { id: string; me: string | undefined; timeZone: string; current: ReleaseView; onRestored: (v: ReleaseView) => void }) {
-  const { id, me, timeZone, current, onRestored } = props;
+export function History(props: { id: string; me: string | undefined; timeZone: string; current: ReleaseView; run: Run; onRestored: (v: ReleaseView) => void }) {
+  const { id, me, timeZone, current, run, onRestored } = props;
   const toast = useToast();
   const confirm = useConfirm();
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
@@ -42,7 +43,7 @@ export function History(props: { id: string; me: string | undefined; timeZone: s
     const ok = await confirm({ title: 'Восстановить версию', message: `Вернуть текст версии ${n}? Текущий текст останется в истории.`, confirmLabel: 'Восстановить' });
     if (!ok) return;
     try {
-      onRestored(await api.releases.restoreVersion({ id, number: n, by: me }));
+      onRestored(await run(() => api.releases.restoreVersion({ id, number: n, by: me })));
       toast(`Восстановлена версия ${n}.`);
     } catch (err) {
       toast(errorText(err), { tone: 'error' });

@@ -6,9 +6,11 @@ import { api } from '../../api';
 import { useConfirm } from '../../shell/dialog';
 import { fileToBase64 } from '../../shell/save-export';
 import { useToast } from '../../shell/toasts';
+import type { Run } from './use-autosave';
 import { errorText } from './util';
 
-export function Photos({ view, me, onChange }: { view: ReleaseView; me: string | undefined; onChange: (v: ReleaseView) => void }) {
+/** Photo changes go through the release's queue (`run`): after the text typed before them, never beside it. */
+export function Photos({ view, me, run, onChange }: { view: ReleaseView; me: string | undefined; run: Run; onChange: (v: ReleaseView) => void }) {
   const toast = useToast();
   const fileRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -22,7 +24,8 @@ export function Photos({ view, me, onChange }: { view: ReleaseView; me: string |
     setBusy(true);
     setError('');
     try {
-      const v = await api.releases.addPhoto({ id: view.id, by: me, fileName: file.name, base64: await fileToBase64(file), caption, author });
+      // Queued at the click (read inside the queue): closing the editor at once still finds it under way.
+      const v = await run(async () => api.releases.addPhoto({ id: view.id, by: me, fileName: file.name, base64: await fileToBase64(file), caption, author }), { independent: true });
       onChange(v);
       setFile(null);
       setCaption('');
@@ -41,7 +44,7 @@ export function Photos({ view, me, onChange }: { view: ReleaseView; me: string |
       {view.photos.length > 0 && (
         <ul className="rl-photos">
           {view.photos.map((p, i) => (
-            <PhotoRow key={p.id} releaseId={view.id} photo={p} index={i} count={view.photos.length} me={me} onChange={onChange} onError={(m) => toast(m, { tone: 'error' })} />
+            <PhotoRow key={p.id} releaseId={view.id} photo={p} index={i} count={view.photos.length} me={me} run={run} onChange={onChange} onError={(m) => toast(m, { tone: 'error' })} />
           ))}
         </ul>
       )}
@@ -71,8 +74,9 @@ export function Photos({ view, me, onChange }: { view: ReleaseView; me: string |
   );
 }
 
-function PhotoRow(props: { releaseId: string; photo: Photo; index: number; count: number; me: string | undefined; onChange: (v: ReleaseView) => void; onError: (m: string) => void }) {
-  const { releaseId, photo, index, count, me, onChange, onError } = props;
+function PhotoRow(props: { releaseId: string; photo: Photo; index: number; count: number; me: string | undefined; run: Run; onChange: (v: ReleaseView) => void; onError: (m: string) => void }) {
+  const { releaseId, photo, index, count, me, run, onChange, onError } = props;
+  const independent = { independent: true };
   const row = useRef<HTMLLIElement>(null);
   const confirm = useConfirm();
   const [src, setSrc] = useState('');
@@ -91,7 +95,7 @@ function PhotoRow(props: { releaseId: string; photo: Photo; index: number; count
   const update = async (patch: { caption?: string; author?: string }) => {
     if ((patch.caption ?? photo.caption) === photo.caption && (patch.author ?? photo.author) === photo.author) return;
     try {
-      onChange(await api.releases.updatePhoto({ id: releaseId, photoId: photo.id, by: me, ...patch }));
+      onChange(await run(() => api.releases.updatePhoto({ id: releaseId, photoId: photo.id, by: me, ...patch }), independent));
     } catch (err) {
       onError(errorText(err));
     }
@@ -99,7 +103,7 @@ function PhotoRow(props: { releaseId: string; photo: Photo; index: number; count
   /** One place up or down; the focus follows the photo (onto the other button at either end). */
   const move = async (delta: -1 | 1) => {
     try {
-      onChange(await api.releases.updatePhoto({ id: releaseId, photoId: photo.id, by: me, position: index + 1 + delta }));
+      onChange(await run(() => api.releases.updatePhoto({ id: releaseId, photoId: photo.id, by: me, position: index + 1 + delta }), independent));
       window.setTimeout(() => {
         const buttons = [...(row.current?.querySelectorAll<HTMLButtonElement>('.rl-photo-move button') ?? [])];
         (buttons.find((b) => b.dataset.dir === String(delta) && !b.disabled) ?? buttons.find((b) => !b.disabled))?.focus();
@@ -111,7 +115,7 @@ function PhotoRow(props: { releaseId: string; photo: Photo; index: number; count
   const remove = async () => {
     if (!(await confirm({ title: 'Удалить фото', message: `Удалить фото № ${index + 1} из релиза?`, confirmLabel: 'Удалить', danger: true }))) return;
     try {
-      onChange(await api.releases.removePhoto({ id: releaseId, photoId: photo.id, by: me }));
+      onChange(await run(() => api.releases.removePhoto({ id: releaseId, photoId: photo.id, by: me }), independent));
     } catch (err) {
       onError(errorText(err));
     }

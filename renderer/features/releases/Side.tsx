@@ -4,6 +4,7 @@ import type { Checklist } from '../../../electron/backend/features/releases/chec
 import type { ReleaseView } from '../../../electron/backend/features/releases/view';
 import { api } from '../../api';
 import { useToast } from '../../shell/toasts';
+import type { Run } from './use-autosave';
 import { errorText, formatWhen } from './util';
 
 export function ChecklistPanel({ checklist }: { checklist: Checklist }) {
@@ -44,7 +45,7 @@ const kindLabels: Record<string, string> = {
   submit: 'на согласование',
 };
 
-export function Comments({ view, me, timeZone, onDone }: { view: ReleaseView; me: string | undefined; timeZone: string; onDone: (v: ReleaseView) => void }) {
+export function Comments({ view, me, timeZone, run, onDone }: { view: ReleaseView; me: string | undefined; timeZone: string; run: Run; onDone: (v: ReleaseView) => void }) {
   const toast = useToast();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -52,7 +53,7 @@ export function Comments({ view, me, timeZone, onDone }: { view: ReleaseView; me
     if (!text.trim() || !me) return;
     setBusy(true);
     try {
-      onDone(await api.releases.comment({ id: view.id, by: me, text }));
+      onDone(await run(() => api.releases.comment({ id: view.id, by: me, text }), { independent: true }));
       setText('');
     } catch (err) {
       toast(errorText(err), { tone: 'error' });

@@ -4,27 +4,29 @@ import type { ReleaseView } from '../../../electron/backend/features/releases/vi
 import { api } from '../../api';
 import { useToast } from '../../shell/toasts';
 import { PromptDialog, type PromptRequest } from './Prompt';
+import type { Run } from './use-autosave';
 import { errorText, formatWhen } from './util';
 
 type Ask = Omit<PromptRequest, 'resolve'>;
+type Step = () => Promise<ReleaseView>;
 
 const shownSteps = ['create', 'submit', 'return', 'approve', 'publish', 'unpublish'] as const;
 
-export function WorkflowBar(props: { view: ReleaseView; me: string | undefined; timeZone: string; flush: () => Promise<void>; onDone: (v: ReleaseView) => void }) {
-  const { view, me, timeZone, flush, onDone } = props;
+export function WorkflowBar(props: { view: ReleaseView; me: string | undefined; timeZone: string; run: Run; onDone: (v: ReleaseView) => void }) {
+  const { view, me, timeZone, run, onDone } = props;
   const toast = useToast();
   const [prompt, setPrompt] = useState<PromptRequest | null>(null);
   const [busy, setBusy] = useState(false);
   const ask = (r: Ask) => new Promise<string | null>((resolve) => setPrompt({ ...r, resolve }));
 
-  const run = async (step: () => Promise<ReleaseView | null>, done: string) => {
+  /** Questions first (outside the queue, so typing saved meanwhile is not held up), then the step, after the pending text. */
+  const go = async (prepare: () => Promise<Step | null> | Step, done: string) => {
     if (!me) return toast('Выберите себя в поле «Я —» (сотрудники — в «Настройках»).', { tone: 'error' });
     setBusy(true);
     try {
-      await flush();
-      const v = await step();
-      if (v) {
-        onDone(v);
+      const step = await prepare();
+      if (step) {
+        onDone(await run(step));
         toast(done);
       }
     } catch (err) {
@@ -36,9 +38,9 @@ export function WorkflowBar(props: { view: ReleaseView; me: string | undefined; 
   const id = view.id;
   const by = me!;
 
-  const submit = () => run(() => api.releases.submit({ id, by, comment: '' }), 'Отправлено на согласование.');
+  const submit = () => go(() => () => api.releases.submit({ id, by, comment: '' }), 'Отправлено на согласование.');
   const approve = () =>
-    run(async () => {
+    go(async () => {
       let overrideReason = '';
       if (!view.checklist.passed) {
         const reason = await ask({
@@ -51,18 +53,18 @@ export function WorkflowBar(props: { view: ReleaseView; me: string | undefined; 
         if (reason === null) return null;
         overrideReason = reason;
       }
-      return api.releases.approve({ id, by, comment: '', overrideReason });
+      return () => api.releases.approve({ id, by, comment: '', overrideReason });
     }, 'Релиз согласован.');
   const giveBack = () =>
-    run(async () => {
+    go(async () => {
       const comment = await ask({ title: 'Вернуть на доработку', label: 'Что исправить', confirmLabel: 'Вернуть', required: true });
-      return comment === null ? null : api.releases.returnForRework({ id, by, comment });
+      return comment === null ? null : () => api.releases.returnForRework({ id, by, comment });
     }, 'Возвращено на доработку.');
-  const publish = () => run(() => api.releases.publish({ id, by }), view.status === 'published' ? 'Отмечено: переопубликовано.' : 'Отмечено: опубликовано.');
+  const publish = () => go(() => () => api.releases.publish({ id, by }), view.status === 'published' ? 'Отмечено: переопубликовано.' : 'Отмечено: опубликовано.');
   const unpublish = () =>
-    run(async () => {
+    go(async () => {
       const reason = await ask({ title: 'Снять с публикации', label: 'Причина', confirmLabel: 'Снять с публикации', required: true, danger: true });
-      return reason === null ? null : api.releases.unpublish({ id, by, reason });
+      return reason === null ? null : () => api.releases.unpublish({ id, by, reason });
     }, 'Снято с публикации.');
 
   const s = view.status;

@@ -1,85 +1,57 @@
 /**
- * Autosave: every change goes into a pending patch; ~800 ms after the last keystroke it is sent to
- * releases.saveDraft with the revision the editor started from. Only changed fields are sent. A failed
- * save keeps its patch (merged under newer changes) and is retried on the next change or flush.
- * What is pending is also sent at once when the window is hidden or closed and when the editor is left.
+ * The release's save queue: text autosave (releases.saveDraft, only the changed fields, with the
+ * revision the last acknowledged answer returned), photos, workflow steps, links and comments all go
+ * through it in order. Fields are compared in the editor's own form (date-times as typed, '' as null).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { DraftSaved } from '../../../electron/backend/features/releases/types';
+import type { ReleaseView } from '../../../electron/backend/features/releases/view';
 import { api } from '../../api';
-import { errorText } from './util';
+import type { Patch } from '../../shell/save-queue';
+import { useSaveQueue } from '../../shell/use-save-queue';
+import { toLocalInput } from './util';
 
-export type Patch = Record<string, unknown>;
-export type SaveState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string };
+export type { SaveState } from '../../shell/save-queue';
 
-export const AUTOSAVE_MS = 800;
+const labels: Record<string, string> = {
+  type: 'вид',
+  headline: 'заголовок',
+  lead: 'лид',
+  body: 'текст',
+  quotes: 'цитаты',
+  contacts: 'контакты',
+  tags: 'теги',
+  nationalProject: 'нацпроект',
+  eventAt: 'дата события',
+  place: 'место',
+  plannedAt: 'планируемая публикация',
+  channels: 'каналы',
+};
 
-export function useAutosave(id: string, by: string | undefined, initialRevision: number, onSaved: (s: DraftSaved) => void) {
-  const pending = useRef<Patch>({});
-  const revision = useRef(initialRevision);
-  const timer = useRef<number | undefined>(undefined);
-  const inflight = useRef<Promise<void> | null>(null);
+/** A stored release's editable fields, as the editor sends them. */
+export function fieldsOf(v: ReleaseView, tz: string): Patch {
+  const local = (iso: string | null) => toLocalInput(iso, tz) || null;
+  const { type, headline, lead, body, quotes, contacts, tags, nationalProject, place, channels } = v;
+  return { type, headline, lead, body, quotes, contacts, tags, nationalProject, place, channels, eventAt: local(v.eventAt), plannedAt: local(v.plannedAt) };
+}
+
+export function useReleaseQueue(id: string, by: string | undefined, tz: string, onSaved?: (s: DraftSaved) => void) {
   const byRef = useRef(by);
   byRef.current = by;
   const savedRef = useRef(onSaved);
   savedRef.current = onSaved;
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-
-  /** `urgent`: the page is going away — send now, without waiting for a save in flight (its revision may then
-   * be stale: the backend keeps that text as a version of its own rather than lose it). */
-  const send = useCallback(async (urgent = false): Promise<void> => {
-    window.clearTimeout(timer.current);
-    if (inflight.current && !urgent) await inflight.current;
-    const patch = pending.current;
-    if (Object.keys(patch).length === 0) return;
-    pending.current = {};
-    setState({ kind: 'saving' });
-    const job = (async () => {
-      try {
-        const saved = await api.releases.saveDraft({ id, by: byRef.current, expectedRevision: revision.current, ...patch } as Parameters<typeof api.releases.saveDraft>[0]);
-        revision.current = saved.revision;
-        savedRef.current(saved);
-        setState(Object.keys(pending.current).length ? { kind: 'pending' } : { kind: 'saved', at: saved.savedAt });
-      } catch (err) {
-        pending.current = { ...patch, ...pending.current };
-        setState({ kind: 'error', message: errorText(err) });
-      }
-    })();
-    inflight.current = job;
-    await job;
-    inflight.current = null;
-  }, [id]);
-
-  const change = useCallback(
-    (patch: Patch) => {
-      Object.assign(pending.current, patch);
-      setState({ kind: 'pending' });
-      window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => void send(), AUTOSAVE_MS);
+  return useSaveQueue<ReleaseView>(`release:${id}`, {
+    save: async (patch, revision) => {
+      const saved = await api.releases.saveDraft({ id, by: byRef.current, expectedRevision: revision, ...patch } as Parameters<typeof api.releases.saveDraft>[0]);
+      savedRef.current?.(saved);
+      return { revision: saved.revision, at: saved.savedAt };
     },
-    [send],
-  );
-
-  /** Sends what is pending now (before a workflow step, Ctrl+S, leaving the screen). */
-  const flush = useCallback(async () => {
-    await send();
-    if (inflight.current) await inflight.current;
-  }, [send]);
-
-  // Leaving the editor sends whatever is still pending; so does hiding or closing the window.
-  useEffect(() => () => void send(), [send]);
-  useEffect(() => {
-    const hidden = () => document.visibilityState === 'hidden' && void send();
-    const leaving = () => void send(true);
-    document.addEventListener('visibilitychange', hidden);
-    window.addEventListener('pagehide', leaving);
-    window.addEventListener('beforeunload', leaving);
-    return () => {
-      document.removeEventListener('visibilitychange', hidden);
-      window.removeEventListener('pagehide', leaving);
-      window.removeEventListener('beforeunload', leaving);
-    };
-  }, [send]);
-
-  return { state, change, flush, revision, hasPending: () => Object.keys(pending.current).length > 0 };
+    load: () => api.releases.get({ id }),
+    revisionOf: (v) => v.revision,
+    fieldsOf: (v) => fieldsOf(v, tz),
+    labels,
+  });
 }
+
+/** An operation on the release, through its queue (after the text typed before it). */
+export type Run = (op: (revision: number | undefined) => Promise<ReleaseView>, opts?: { independent?: boolean }) => Promise<ReleaseView>;

@@ -91,7 +91,7 @@ function Loaded({ initial, toolbar }: { initial: ReportView; toolbar: React.Reac
   const [exporting, setExporting] = useState(false);
   const save = useReportSave(year, period, useCallback((v: ReportView) => setView(v), []));
 
-  useCommand('save', () => void save.flush());
+  useCommand('save', () => void save.flush().catch(() => undefined)); // a refusal shows in the badge
   // Autosave normally leaves nothing behind; a save that failed (read-only folder…) makes leaving ask.
   useDirtyGuard(save.state.kind === 'error', 'отчёте');
 
@@ -137,7 +137,7 @@ function Loaded({ initial, toolbar }: { initial: ReportView; toolbar: React.Reac
         {toolbar}
         <div className="rp-actions">
         <SaveBadge state={save.state} savedAt={initial.savedAt} />
-        <button type="button" className="button" onClick={() => void save.flush()} title="Сохранить сейчас (Ctrl+S)">
+        <button type="button" className="button" onClick={() => void save.flush().catch(() => undefined)} title="Сохранить сейчас (Ctrl+S)">
           Сохранить
         </button>
         <button type="button" className="button button-primary" disabled={exporting} onClick={() => void exportDocx()}>
