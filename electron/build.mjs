@@ -32,6 +32,7 @@ await viteBuild({
   base: './',
   logLevel: quiet ? 'warn' : 'info',
   plugins: [react()],
-  build: { outDir: path.join(dist, 'renderer'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 4000 },
+  // Maps stay in dist/ for reading stack traces; the bundle names none, so nothing asks for them (and web.ts serves none).
+  build: { outDir: path.join(dist, 'renderer'), emptyOutDir: true, sourcemap: 'hidden', chunkSizeWarningLimit: 4000 },
 });
 if (!quiet) console.log(`Сборка готова за ${((Date.now() - started) / 1000).toFixed(1)} с: ${path.relative(root, dist)}/`);

@@ -5,16 +5,30 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBackend, type Backend } from './app.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 import type { ErrorCode } from './errors.js';
+import { MAX_ATTACHMENT_BYTES } from './features/contracts/schema.js';
+import { PHOTO_MAX_BYTES } from './features/releases/inputs.js';
+import { ImportInput } from './features/system/schema.js';
 import { resolveDataDir } from './paths.js';
 
 export const TOKEN_HEADER = 'x-press-desk-token';
-/** An imported archive travels as base64 in the body, so the limit is generous; tests pass a small one. */
-export const MAX_BODY_BYTES = 400 * 1024 * 1024;
+const MB = 1024 * 1024;
+const IMPORT_METHOD = 'system.importArchive';
+const EARLY_ANSWER_LINGER_MS = 2000;
+/**
+ * Body limits from the largest legitimate requests plus 4 MB for the JSON around the file: an archive
+ * import (its base64 is at most 300 MB, system/schema.ts) → 304 MB for that one method; for every
+ * other method a 20 MB photo or contract scan as base64 (≈ 26.7 MB) → ≈ 30.7 MB.
+ */
+export const MAX_IMPORT_BODY_BYTES = ImportInput.shape.base64.maxLength! + 4 * MB;
+export const MAX_BODY_BYTES = Math.ceil(Math.max(PHOTO_MAX_BYTES, MAX_ATTACHMENT_BYTES) / 3) * 4 + 4 * MB;
+/** Bodies held at once, all requests together: one archive and one ordinary request (four parallel imports must not take 1,2 ГБ). */
+export const BODY_BUDGET_BYTES = MAX_IMPORT_BODY_BYTES + MAX_BODY_BYTES;
 const statusFor: Record<string, number> = {
   validation: 400,
   not_found: 404,
@@ -66,27 +80,53 @@ function sizeText(bytes: number): string {
 }
 
 class BodyTooLarge extends Error {}
+class BodyBudgetSpent extends Error {}
 
-/** Reads the body up to `limit` bytes; past it, stops keeping the bytes (the caller answers 413 and closes). */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/** Bytes of request bodies held right now, shared by all requests; `mine` is what one request took. */
+interface BodyHold {
+  budget: { held: number; max: number };
+  mine: number;
+}
+
+/** Reads the body up to `limit` bytes and within the shared budget; past either it keeps no more bytes (the caller answers and closes). */
+function readBody(req: http.IncomingMessage, limit: number, hold: BodyHold): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
+    let chunks: Buffer[] = [];
     let over = false;
+    const stop = (err: Error) => {
+      over = true;
+      chunks = [];
+      reject(err);
+    };
     req.on('data', (chunk: Buffer) => {
       if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        reject(new BodyTooLarge());
-      } else chunks.push(chunk);
+      if (hold.mine + chunk.length > limit) return stop(new BodyTooLarge());
+      if (hold.budget.held + chunk.length > hold.budget.max) return stop(new BodyBudgetSpent());
+      hold.mine += chunk.length;
+      hold.budget.held += chunk.length;
+      chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      const whole = Buffer.concat(chunks);
+      chunks = [];
+      resolve(whole.toString('utf8'));
+    });
     req.on('error', reject);
   });
+}
+
+/**
+ * After an early answer (413, 503) the client may still be sending: closing at once with bytes unread
+ * resets the connection, and the client can lose the answer. So Node's close after the answer only
+ * half-closes; what still arrives is read and dropped (never kept) for a moment, then the socket goes.
+ */
+function lingerThenClose(socket: Socket): void {
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), EARLY_ANSWER_LINGER_MS).unref();
+  };
 }
 
 /** decodeURIComponent that answers null instead of throwing on a malformed escape («%E0%A4%A»). */
@@ -111,7 +151,10 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
   const rel = decoded.replace(/^[\\/]+/, '') || 'index.html';
   const file = path.resolve(staticDir, rel);
   const inside = file.startsWith(path.resolve(staticDir) + path.sep);
-  const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticDir, 'index.html');
+  const found = inside && fs.existsSync(file) && fs.statSync(file).isFile();
+  // Only the page's own kinds of file: never a source map (kept in dist/ for reading stack traces) or whatever else lies there.
+  if (/\.map$/i.test(file) || (found && !mimeTypes[path.extname(file).toLowerCase()])) return fail(res, 404, 'not_found', 'Файл не найден.');
+  const target = found ? file : path.join(staticDir, 'index.html');
   if (!fs.existsSync(target)) {
     res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Интерфейс не собран: выполните npm run build.');
@@ -135,12 +178,18 @@ export interface WebServerOptions {
   token?: string;
   /** Largest request body accepted (bytes); bigger ones get 413. */
   maxBodyBytes?: number;
+  /** The same for system.importArchive. */
+  maxImportBodyBytes?: number;
+  /** All bodies being read at once together; past it 503. */
+  bodyBudgetBytes?: number;
 }
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const staticDir = opts.staticDir ?? defaultStaticDir();
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const maxImportBody = opts.maxImportBodyBytes ?? MAX_IMPORT_BODY_BYTES;
+  const budget = { held: 0, max: opts.bodyBudgetBytes ?? BODY_BUDGET_BYTES };
   const streams = new Set<http.ServerResponse>();
   let port = opts.port ?? 0;
 
@@ -149,11 +198,44 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     streams.forEach((s) => s.write(frame));
   });
 
+  /** Reads one API call's body and answers it; the body's bytes count against the budget until the answer. */
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse, method: string, limit: number, hold: BodyHold): Promise<void> => {
+    let body: string;
+    try {
+      body = await readBody(req, limit, hold);
+    } catch (err) {
+      if (!(err instanceof BodyTooLarge || err instanceof BodyBudgetSpent)) throw err;
+      // Answer now; what the client still sends is read and dropped for a moment, then the connection is cut
+      // (cutting it at once, with bytes unread, resets the connection and the client may never see the answer).
+      lingerThenClose(req.socket);
+      if (err instanceof BodyTooLarge) return fail(res, 413, 'too_large', `Запрос слишком большой: больше ${sizeText(limit)}. Ничего не сохранено.`);
+      return fail(res, 503, 'too_large', 'Программа уже принимает другие большие запросы: повторите через минуту. Ничего не сохранено.', { 'retry-after': '60' });
+    }
+    let input: unknown;
+    if (body.trim() !== '') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return fail(res, 400, 'validation', 'Запрос не является JSON.');
+      }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        return fail(res, 400, 'validation', 'Тело запроса должно быть объектом JSON вида {"input": …}.');
+      input = (parsed as { input?: unknown }).input;
+    }
+    const outcome = await opts.backend.invoke(method, input);
+    return send(res, outcome.ok ? 200 : (statusFor[outcome.error.code] ?? 500), outcome);
+  };
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     // DNS rebinding: only our own host names may address this server.
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
       return fail(res, 403, 'access_denied', 'Запрос с чужого адреса отклонён: откройте Пресс-деск по адресу, который напечатал сервер.');
+    // A page of another site (or a sandboxed frame, «null») must not reach the app, token or not.
+    const origin = req.headers.origin?.toLowerCase();
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`)
+      return fail(res, 403, 'access_denied', 'Запрос со страницы другого сайта отклонён: Пресс-деск принимает запросы только от своей страницы.');
     const url = new URL(req.url ?? '/', `http://${host}`);
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
@@ -171,28 +253,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         return fail(res, 401, 'access_denied', 'Нет доступа: неверный ключ запуска. Откройте адрес, который напечатал сервер.');
       const method = decodePath(url.pathname.slice('/api/'.length));
       if (method === null) return fail(res, 400, 'validation', 'Неверное имя метода в адресе.');
-      let body: string;
+      const hold: BodyHold = { budget, mine: 0 };
       try {
-        body = await readBody(req, maxBody);
-      } catch (err) {
-        if (!(err instanceof BodyTooLarge)) throw err;
-        // Answer now and close the connection instead of reading the rest.
-        return fail(res, 413, 'too_large', `Запрос слишком большой: больше ${sizeText(maxBody)}. Ничего не сохранено.`, { connection: 'close' });
+        return await answer(req, res, method, method === IMPORT_METHOD ? maxImportBody : maxBody, hold);
+      } finally {
+        budget.held -= hold.mine;
       }
-      let input: unknown;
-      if (body.trim() !== '') {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(body);
-        } catch {
-          return fail(res, 400, 'validation', 'Запрос не является JSON.');
-        }
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-          return fail(res, 400, 'validation', 'Тело запроса должно быть объектом JSON вида {"input": …}.');
-        input = (parsed as { input?: unknown }).input;
-      }
-      const outcome = await opts.backend.invoke(method, input);
-      return send(res, outcome.ok ? 200 : (statusFor[outcome.error.code] ?? 500), outcome);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'validation', 'Метод не поддерживается.', { allow: 'GET' });

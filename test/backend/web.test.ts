@@ -1,7 +1,7 @@
 /**
  * Browser mode over real HTTP: the same contract (bad input → 400 naming the field, nothing written),
- * and the server's own defences: per-run token, Host check, loopback only, CSP, no path traversal,
- * server-sent events. The body limit and the built interface folder: web-limits.test.ts.
+ * and the server's own defences: per-run token, Host and Origin checks, loopback only, CSP, no path
+ * traversal, no source maps, server-sent events. The body limit and the built interface folder: web-limits.test.ts.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -44,6 +44,7 @@ describe('browser mode over HTTP', () => {
     fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Пресс-деск</title>');
     fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("app")');
+    fs.writeFileSync(path.join(staticDir, 'assets', 'app.js.map'), `{"version":3,"sourcesContent":["${SECRET}"]}`);
     fs.writeFileSync(path.join(staticRoot, 'secret.txt'), SECRET);
     fs.writeFileSync(path.join(staticRoot, 'renderer-secret.txt'), SECRET); // a sibling whose name starts like the folder
     backend = await openBackend({ dataDir: dir });
@@ -183,6 +184,31 @@ describe('browser mode over HTTP', () => {
     });
   });
 
+  describe('Origin header (another site\'s page)', () => {
+    it.each(['http://evil.example', 'null', 'http://127.0.0.1:1', 'https://127.0.0.1:PORT', 'http://127.0.0.1.evil.example:PORT', 'file://'])(
+      'Origin «%s» → 403 in Russian, nothing written',
+      async (origin) => {
+        const headers = { origin: origin.replace('PORT', String(server.port)) };
+        const res = await raw(server.port, {
+          path: '/api/outlets.create',
+          method: 'POST',
+          headers: { ...headers, [TOKEN_HEADER]: server.token, 'content-type': 'application/json' },
+          body: JSON.stringify({ input: { name: 'Со страницы чужого сайта', kind: 'tv' } }),
+        });
+        expect(res.status).toBe(403);
+        expect(JSON.parse(res.body).error).toEqual({ code: 'access_denied', message: 'Запрос со страницы другого сайта отклонён: Пресс-деск принимает запросы только от своей страницы.' });
+        expect(folderState(dir)).toEqual(before);
+        expect((await raw(server.port, { path: `/api/events?token=${server.token}`, headers })).status).toBe(403);
+      },
+    );
+    it.each(['http://127.0.0.1:PORT', 'http://localhost:PORT'])('Origin «%s» is ours (and no Origin at all)', async (origin) => {
+      for (const headers of [{ origin: origin.replace('PORT', String(server.port)) }, {}] as Record<string, string>[]) {
+        const res = await raw(server.port, { path: '/api/outlets.list', method: 'POST', headers: { ...headers, [TOKEN_HEADER]: server.token }, body: '{"input":{}}' });
+        expect(res.status).toBe(200);
+      }
+    });
+  });
+
   describe('listens on 127.0.0.1 only', () => {
     it('the printed address is the loopback one', () => {
       expect(server.url.startsWith(`http://127.0.0.1:${server.port}/`)).toBe(true);
@@ -254,6 +280,12 @@ describe('browser mode over HTTP', () => {
       const res = await raw(server.port, { path: p });
       expect(res.body).not.toContain(SECRET);
       expect([200, 400]).toContain(res.status);
+    });
+    it.each(['/assets/app.js.map', '/assets/APP.JS.MAP', '/assets/app.js.map/', '/assets/app.js%2emap', '/assets/missing.js.map'])('source map %s → 404, never its content', async (p) => {
+      const res = await raw(server.port, { path: p });
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain(SECRET);
+      expect(JSON.parse(res.body).error.message).toBe('Файл не найден.');
     });
     it('a malformed escape is 400, and the server keeps serving', async () => {
       const res = await raw(server.port, { path: '/%E0%A4%A' });
