@@ -2,6 +2,7 @@ import { api, type Method, type Outcome } from './api.js';
 import type { Ctx, Handler } from './context.js';
 import { AppError, toErrorBody, validationError } from './errors.js';
 import { handlers } from './handlers.js';
+import { parseInput } from './schema-kit.js';
 
 export type { Outcome };
 
@@ -14,7 +15,7 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown): Promi
   try {
     if (!isMethod(name)) throw new AppError('unknown_method', `Неизвестный метод «${name}».`);
     const spec = api[name];
-    const parsed = spec.input.safeParse(rawInput ?? undefined);
+    const parsed = parseInput(spec.input, rawInput ?? undefined);
     if (!parsed.success) throw validationError(spec.input, parsed.error);
     if (spec.writes) ctx.store.assertWritable();
     const handler = handlers[name] as Handler<typeof name>;

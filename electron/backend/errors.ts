@@ -54,7 +54,8 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined || issue.input === null) return 'обязательное поле';
-      if (issue.expected === 'number' && typeof issue.input === 'number') return 'ожидается число (не NaN)';
+      // NaN and ±Infinity are of type number to JavaScript, not to the user.
+      if (issue.expected === 'number' && typeof issue.input === 'number') return Number.isNaN(issue.input) ? 'ожидается число' : 'ожидается конечное число';
       return `ожидается ${typeNames[issue.expected] ?? issue.expected}`;
     case 'too_big':
       if (issue.origin === 'string') return `слишком длинно: не более ${num(issue.maximum)} символов`;

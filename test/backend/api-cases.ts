@@ -39,6 +39,7 @@ export const badInputs: Record<Method, BadCase[]> = {
     { input: {}, field: 'organisation', label: 'Сведения об организации', message: 'обязательное поле' },
     { input: { organisation: { ...organisation, timeZone: 'Mars/Olympus' } }, field: 'organisation.timeZone', label: 'Часовой пояс', message: 'неизвестный часовой пояс' },
     { input: { organisation: { ...organisation, name: '   ' } }, field: 'organisation.name', label: 'Организация', message: 'обязательное поле' },
+    { input: { organisation: { ...organisation, name: '\u200b\u200c' } }, field: 'organisation.name', label: 'Организация', message: 'обязательное поле' },
     { input: { organisation: { ...organisation, name: TEN_MB } }, field: 'organisation.name', label: 'Организация', message: 'не более 300 символов' },
     { input: { organisation: { ...organisation, site: 'javascript:alert(1)' } }, field: 'organisation.site', label: 'Официальный сайт', message: 'это не адрес сайта' },
     {
@@ -77,6 +78,9 @@ export const badInputs: Record<Method, BadCase[]> = {
   'outlets.update': [
     { input: { ...outlet }, field: 'id', label: 'Идентификатор', message: 'обязательное поле' },
     { input: { ...outlet, id: 'x', contacts: [{ name: 'Иванов', email: 'a@b' }] }, field: 'contacts.0.email', label: 'E-mail контакта № 1', message: 'это не адрес электронной почты' },
+    // Zero-width space, word joiner, BOM, narrow no-break space: nothing to read, so nothing typed.
+    { input: { ...outlet, name: '\u200b\u2060\ufeff\u202f' }, field: 'name', label: 'Название СМИ', message: 'обязательное поле' },
+    { input: { ...outlet, contacts: [{ name: '\u200d\u00a0' }] }, field: 'contacts.0.name', label: 'Контактное лицо № 1', message: 'обязательное поле' },
   ],
   'outlets.archive': [
     { input: { id: 'x' }, field: 'archived', label: 'В архиве', message: 'обязательное поле' },
@@ -107,7 +111,11 @@ export const badInputs: Record<Method, BadCase[]> = {
   ],
 
   // Other features: a missing required field (or a wrong type where nothing is required).
-  'today.get': [{ input: { date: 12345 }, field: 'date' }],
+  'today.get': [
+    { input: { date: 12345 }, field: 'date' },
+    { input: { date: '0099-12-31' }, field: 'date', label: 'Дата', message: 'год должен быть от 1990 до 2100' },
+    { input: { date: '2101-01-01' }, field: 'date', label: 'Дата', message: 'год должен быть от 1990 до 2100' },
+  ],
   'contracts.list': [{ input: { year: 'сто' }, field: 'year' }],
   'contracts.get': [{ input: {}, field: 'id' }],
   'contracts.create': [{ input: {}, field: 'number' }],
@@ -128,7 +136,10 @@ export const badInputs: Record<Method, BadCase[]> = {
   'contracts.detach': [{ input: {}, field: 'contractId' }],
   'contracts.actsRegister': [{ input: {}, field: 'year' }],
   'contracts.collections.list': [{ input: { year: 'сто' }, field: 'year' }],
-  'contracts.collections.save': [{ input: {}, field: 'number' }],
+  'contracts.collections.save': [
+    { input: {}, field: 'number' },
+    { input: { number: '1', date: '2101-01-01' }, field: 'date', message: 'год должен быть от 1990 до 2100' },
+  ],
   'contracts.collections.remove': [{ input: {}, field: 'id' }],
   'contracts.units.list': [{ input: 5, field: '' }],
   'contracts.units.save': [{ input: {}, field: 'name' }],
@@ -140,7 +151,10 @@ export const badInputs: Record<Method, BadCase[]> = {
   'contracts.exportActsRegister': [{ input: {}, field: 'year' }],
   'directLines.list': [{ input: { query: 12345 }, field: 'query' }],
   'directLines.get': [{ input: {}, field: 'id' }],
-  'directLines.create': [{ input: {}, field: 'startsAt' }],
+  'directLines.create': [
+    { input: {}, field: 'startsAt' },
+    { input: { startsAt: '1989-12-31T10:00:00+07:00', format: 'phone', official: { name: 'Глава' } }, field: 'startsAt', message: 'год должен быть от 1990 до 2100' },
+  ],
   'directLines.update': [{ input: {}, field: 'startsAt' }],
   'directLines.setStatus': [{ input: {}, field: 'id' }],
   'directLines.remove': [{ input: {}, field: 'id' }],
@@ -164,7 +178,11 @@ export const badInputs: Record<Method, BadCase[]> = {
   'directLines.dictionaries.save': [{ input: {}, field: 'topics' }],
   'calendar.list': [{ input: {}, field: 'from' }],
   'calendar.get': [{ input: {}, field: 'id' }],
-  'calendar.create': [{ input: {}, field: 'title' }],
+  'calendar.create': [
+    { input: {}, field: 'title' },
+    { input: { title: '\u200b', kindId: 'briefing', start: '2026-06-05' }, field: 'title', message: 'обязательное поле' },
+    { input: { title: 'Брифинг', kindId: 'briefing', start: '1989-12-31' }, field: 'start', message: 'год должен быть от 1990 до 2100' },
+  ],
   'calendar.update': [{ input: {}, field: 'title' }],
   'calendar.move': [{ input: {}, field: 'id' }],
   'calendar.setStatus': [{ input: {}, field: 'id' }],
@@ -188,7 +206,10 @@ export const badInputs: Record<Method, BadCase[]> = {
   'releases.returnForRework': [{ input: {}, field: 'id' }],
   'releases.publish': [{ input: {}, field: 'id' }],
   'releases.unpublish': [{ input: {}, field: 'id' }],
-  'releases.comment': [{ input: {}, field: 'id' }],
+  'releases.comment': [
+    { input: {}, field: 'id' },
+    { input: { id: 'r1', by: 's1', text: '\u2060\u200b' }, field: 'text', message: 'обязательное поле' },
+  ],
   'releases.versions': [{ input: {}, field: 'id' }],
   'releases.version': [{ input: {}, field: 'id' }],
   'releases.diff': [{ input: {}, field: 'id' }],

@@ -6,7 +6,7 @@
  * Everything is shown in the organisation's time zone (settings.organisation.timeZone), never the computer's.
  */
 import { z } from 'zod';
-import { id, isoDateTime, longText, optionalText, recordMeta, text } from '../../schema-kit.js';
+import { id, isoDate, isoDateTime, longText, optionalText, recordMeta, text, withYearRange } from '../../schema-kit.js';
 import { CalendarDictionaries } from './dictionary-lists.js';
 
 // ---- fixed lists ------------------------------------------------------------------------
@@ -45,14 +45,15 @@ export const EditScope = z.enum(['this', 'following', 'all']).describe('Изме
 
 /** "2026-06-05" or "2026-06-05T10:00" (wall time) or "2026-06-05T10:00:00+07:00" (instant). */
 export const dateOrTime = (label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(
-      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/,
-      'неверная дата или время (пример: 2026-06-05T10:00 или 2026-06-05 для мероприятия на весь день)',
-    )
-    .describe(label);
+  withYearRange(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/,
+        'неверная дата или время (пример: 2026-06-05T10:00 или 2026-06-05 для мероприятия на весь день)',
+      ),
+  ).describe(label);
 
 /** Identifies one occurrence of a recurring event: its regular start as wall time ("2026-06-08T10:00"), or date when all-day. */
 export const occurrenceKey = (label = 'Повторение') =>
@@ -62,7 +63,7 @@ export const occurrenceKey = (label = 'Повторение') =>
     .describe(label);
 
 const refId = (label: string) => z.string().trim().max(64).describe(label);
-const dateOnly = (label: string) => z.iso.date().describe(label);
+const dateOnly = isoDate;
 
 export const Official = z.object({
   name: text('ФИО участника', 200),

@@ -4,14 +4,14 @@
  * Money is integer kopecks, volume an integer count of the contract's unit, dates ISO YYYY-MM-DD.
  */
 import { z } from 'zod';
-import { id, isoDateTime, longText, optionalText, recordMeta, text } from '../../schema-kit.js';
+import { id, isoDate, isoDateTime, longText, optionalText, recordMeta, text } from '../../schema-kit.js';
 
 /** Upper bound for any amount: 10 млрд ₽ in kopecks. Keeps every sum far below 2^53. */
 export const MAX_KOPECKS = 1_000_000_000_000;
 /** Upper bound for a volume (см², минуты …). */
 export const MAX_VOLUME = 100_000_000;
 
-export const isoDay = (label: string) => z.iso.date().describe(label);
+export const isoDay = isoDate;
 export const kopecks = (label: string) =>
   z.number().int('ожидается целое число копеек').min(0, 'не может быть отрицательной').max(MAX_KOPECKS, 'слишком большая сумма').describe(label);
 export const positiveKopecks = (label: string) =>

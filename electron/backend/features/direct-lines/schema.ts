@@ -4,7 +4,7 @@
  * `Question.resident`, which «Обезличить» sets to null; the district is kept for statistics.
  */
 import { z } from 'zod';
-import { choice, id, isoDateTime, longText, optionalText, recordMeta, text, webAddress } from '../../schema-kit.js';
+import { choice, id, isoDate, isoDateTime, longText, optionalText, recordMeta, text, webAddress } from '../../schema-kit.js';
 
 export const sessionFormats = {
   phone: 'телефон в редакции',
@@ -37,8 +37,6 @@ export const assignmentStatuses = { assigned: 'поручено', in_progress: '
 export type AssignmentStatus = keyof typeof assignmentStatuses;
 export const effectiveStatuses = { ...assignmentStatuses, overdue: 'просрочено' } as const;
 export type EffectiveStatus = keyof typeof effectiveStatuses;
-
-const isoDate = (label: string) => z.iso.date().describe(label);
 
 // ---- session ---------------------------------------------------------------------------
 

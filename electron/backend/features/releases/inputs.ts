@@ -1,6 +1,6 @@
 /** Input schemas of the releases.* methods (parsed at the door, before any handler runs). */
 import { z } from 'zod';
-import { id } from '../../schema-kit.js';
+import { id, isoDate, withYearRange } from '../../schema-kit.js';
 import { bareFields, channelEnum, contentShape, line, lineText, MediaContact, multiline, multilineText, Quote, required, staffId, statusEnum, typeEnum } from './schema.js';
 import { isDateTimeInput, isDay } from './time.js';
 
@@ -10,13 +10,13 @@ const base64Max = Math.ceil(MAX_PHOTO_BYTES / 3) * 4 + 200;
 
 /** ISO with an offset, or a wall-clock «2026-05-12T10:00» read in the organisation's time zone. */
 const dateTimeInput = (label: string) =>
-  z.string().trim().refine(isDateTimeInput, 'неверная дата и время (пример: 2026-05-12T10:00)').describe(label);
+  withYearRange(z.string().trim().refine(isDateTimeInput, 'неверная дата и время (пример: 2026-05-12T10:00)')).describe(label);
 
 /** A day («2026-05-12», an all-day event) or a date-time as above. */
 const dayOrDateTimeInput = (label: string) =>
-  z.string().trim().refine((v) => isDay(v) || isDateTimeInput(v), 'неверная дата (пример: 2026-05-12 или 2026-05-12T10:00)').describe(label);
+  withYearRange(z.string().trim().refine((v) => isDay(v) || isDateTimeInput(v), 'неверная дата (пример: 2026-05-12 или 2026-05-12T10:00)')).describe(label);
 
-const day = (label: string) => z.iso.date().describe(label);
+const day = isoDate;
 const releaseId = () => id().describe('Релиз');
 const by = () => staffId('Сотрудник');
 

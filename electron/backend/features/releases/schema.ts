@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime, recordMeta } from '../../schema-kit.js';
+import { id, isoDateTime, notBlank, recordMeta, withYearRange } from '../../schema-kit.js';
 import { bodyField } from './body.js';
 import { cleanLine, cleanMultiline } from './text.js';
 
@@ -51,7 +51,7 @@ export const multilineText = (label: string, max: number) => z.string().transfor
 /** The same, empty by default: may be empty while a draft is being written. */
 export const line = (label: string, max: number) => lineText(label, max).default('').describe(label);
 export const multiline = (label: string, max: number) => multilineText(label, max).default('').describe(label);
-export const required = (label: string, max: number) => z.string().transform(cleanMultiline).pipe(z.string().min(1).max(max)).describe(label);
+export const required = (label: string, max: number) => z.string().transform(cleanMultiline).pipe(notBlank(z.string().min(1)).max(max)).describe(label);
 
 /** A staff member from Настройки → Сотрудники (checked against the settings by the handler). */
 export const staffId = (label = 'Сотрудник') => z.string().trim().min(1).max(64).describe(label);
@@ -120,9 +120,7 @@ export const contentShape = {
   eventId: bareFields.ref('Мероприятие').default(null),
   directLineId: bareFields.ref('Прямая линия').default(null),
   /** When the thing the release is about happens (the «date» of the checklist): an instant, or a day (YYYY-MM-DD). */
-  eventAt: z
-    .string()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || z.iso.datetime({ offset: true }).safeParse(v).success, 'неверная дата')
+  eventAt: withYearRange(z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || z.iso.datetime({ offset: true }).safeParse(v).success, 'неверная дата'))
     .nullable()
     .default(null)
     .describe('Дата события'),

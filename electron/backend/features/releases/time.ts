@@ -53,7 +53,9 @@ export function toZonedIso(value: string, tz: string): string {
 
 /** The date exists (no 31 February): JavaScript's Date would quietly roll it over. */
 function realDate(y: number, m: number, d: number, h = 0, mi = 0): boolean {
-  const t = new Date(Date.UTC(y, m - 1, d, h, mi));
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d); // Date.UTC would read years 0–99 as 1900–1999
+  t.setUTCHours(h, mi);
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi;
 }
 

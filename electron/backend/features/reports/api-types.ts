@@ -3,7 +3,7 @@
  * (see /tmp/coord/REPORT-CONTRACT.md). Pure data and zod only: the renderer imports the label maps too.
  */
 import { z } from 'zod';
-import { id } from '../../schema-kit.js';
+import { id, text } from '../../schema-kit.js';
 import type { TodayItem } from '../today/schema.js';
 
 // ---- labels shared by the screens and the DOCX ---------------------------------------------
@@ -111,9 +111,9 @@ export const ReportSaveInput = PeriodInput.extend({
     .describe('Задачи прошлого периода')
     .optional(),
   /** The whole list in order; an unknown id creates the task with that id. */
-  tasksNext: z.array(z.object({ id: id().optional(), text: z.string().trim().min(1).max(2000).describe('Задача') })).max(200).describe('Задачи на следующий период').optional(),
+  tasksNext: z.array(z.object({ id: id().optional(), text: text('Задача', 2000) })).max(200).describe('Задачи на следующий период').optional(),
 });
-export const ReportSettingsInput = z.object({ councilName: z.string().trim().min(1).max(300).describe('Кому адресован отчёт') });
+export const ReportSettingsInput = z.object({ councilName: text('Кому адресован отчёт', 300) });
 
 // ---- outputs ----------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { parseInput } from '../../schema-kit.js';
 import { csvColumns, platforms, type IndicatorKind } from './api-types.js';
 import { indicatorSchemas } from './schema.js';
 
@@ -131,7 +132,7 @@ export function readIndicatorCsv(kind: IndicatorKind, text: string): Record<stri
       if (!cell.ok) throw fail(line, col.label, cell.message);
       record[col.name] = cell.value;
     }
-    const parsed = schema.safeParse(record);
+    const parsed = parseInput(schema, record);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const col = columns.find((c) => c.name === issue.path[0]);

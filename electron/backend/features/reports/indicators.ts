@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppStore } from '../../collections.js';
 import type { Ctx } from '../../context.js';
 import { validationError } from '../../errors.js';
+import { parseInput } from '../../schema-kit.js';
 import type { IndicatorKind, IndicatorRow } from './api-types.js';
 import { indicatorSchemas } from './schema.js';
 
@@ -20,7 +21,7 @@ export function listIndicators(store: Pick<AppStore, 'all'>, kind: IndicatorKind
 export function parseRow(kind: IndicatorKind, row: Record<string, unknown>) {
   const schema = indicatorSchemas[kind];
   const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = row;
-  const parsed = schema.safeParse(fields);
+  const parsed = parseInput(schema, fields);
   if (!parsed.success) throw validationError(schema, parsed.error);
   return parsed.data;
 }

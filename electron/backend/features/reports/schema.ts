@@ -4,10 +4,10 @@
  * (sentences, narratives, tasks), and the report's settings.
  */
 import { z } from 'zod';
-import { choice, id, isoDateTime, recordMeta, text } from '../../schema-kit.js';
+import { choice, id, isoDate, isoDateTime, recordMeta, text } from '../../schema-kit.js';
 import { platforms } from './api-types.js';
 
-const day = (label: string) => z.iso.date().describe(label);
+const day = isoDate;
 const count = (label: string) => z.number().int('ожидается целое число').min(0, 'не может быть отрицательным').max(1_000_000_000).describe(label);
 const source = z.string().trim().max(300).default('').describe('Источник');
 

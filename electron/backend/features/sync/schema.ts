@@ -4,7 +4,7 @@
  * the store (see secret-store.ts), so it never reaches the journal, a backup or an archive.
  */
 import { z } from 'zod';
-import { id, isoDateTime, recordMeta } from '../../schema-kit.js';
+import { id, isoDate, isoDateTime, recordMeta, text } from '../../schema-kit.js';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -33,8 +33,8 @@ export const releaseSiteStates = {
 export type ReleaseSiteState = keyof typeof releaseSiteStates;
 
 const CategoryMap = z.object({ categoryIds: z.array(z.number().int().min(1)).max(50).default([]).describe('Рубрики сайта') });
-export const TagMapping = CategoryMap.extend({ tag: z.string().trim().min(1).max(60).describe('Тег') });
-export const ProjectMapping = CategoryMap.extend({ name: z.string().trim().min(1).max(200).describe('Национальный проект') });
+export const TagMapping = CategoryMap.extend({ tag: text('Тег', 60) });
+export const ProjectMapping = CategoryMap.extend({ name: text('Национальный проект', 200) });
 
 export const SiteCheckStep = z.object({
   key: z.enum(['reachable', 'wordpress', 'signedIn', 'canPublish', 'canUpload', 'categories']),
@@ -132,7 +132,7 @@ export const SiteSaveInput = z.object({
       }
     }, 'это не адрес сайта (пример: https://admin-town.ru)')
     .describe('Адрес сайта'),
-  user: z.string().trim().min(1).max(200).describe('Пользователь WordPress'),
+  user: text('Пользователь WordPress', 200),
   /** Left out: keep the stored one. */
   password: z.string().trim().min(1).max(200).optional().describe('Пароль приложения'),
 });
@@ -151,7 +151,7 @@ export const OutboxRef = z.object({ id: id().describe('Элемент очере
 export const OutboxQuery = z.object({ state: z.enum(['waiting', 'failed', 'done', 'all']).default('all').describe('Состояние') }).default({ state: 'all' });
 
 const Merged = z.object({
-  title: z.string().trim().min(1).max(500).describe('Заголовок'),
+  title: text('Заголовок', 500),
   html: z.string().max(2_000_000).describe('Текст'),
   excerpt: z.string().max(5000).default('').describe('Лид'),
 }).describe('Объединённый текст');
@@ -165,8 +165,8 @@ export const PullStartInput = z.object({ full: z.boolean().default(false).descri
 
 export const PublicationsQuery = z
   .object({
-    from: z.iso.date().optional().describe('С даты'),
-    to: z.iso.date().optional().describe('По дату'),
+    from: isoDate('С даты').optional(),
+    to: isoDate('По дату').optional(),
     q: z.string().trim().max(200).optional().describe('Поиск'),
     limit: z.number().int().min(1).max(10_000).default(200).describe('Сколько'),
   })

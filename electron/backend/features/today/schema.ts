@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from '../../schema-kit.js';
 
 export const TodayInput = z
   .object({
     /** The day to look at (YYYY-MM-DD in the organisation's time zone); today by default. */
-    date: z.iso.date().optional().describe('Дата'),
+    date: isoDate('Дата').optional(),
   })
   .default({});
 
