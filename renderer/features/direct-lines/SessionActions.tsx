@@ -3,14 +3,16 @@
  * - «Вопросы и ответы (Word)»: while questions have no answer the backend refuses and says which;
  *   the user may then choose «Опубликовать без них» (publishWithoutUnanswered);
  * - «Поручения (Word)»: the assignments list for the head;
- * - «Обезличить»: irreversible, so the dialog says what goes and what stays.
+ * - «Обезличить»: irreversible, so the dialog says what goes and what stays, and quotes the resident's
+ *   data found in the free text (previewAnonymise) before the user confirms.
  */
 import { useState } from 'react';
 import { ApiError, api } from '../../api';
 import { useConfirm } from '../../shell/dialog';
 import { saveExport } from '../../shell/save-export';
 import { useToast } from '../../shell/toasts';
-import { capitalise, type DirectLineCard } from './model';
+import { AnonymiseHits } from './AnonymiseHits';
+import { capitalise, numbering, type DirectLineCard } from './model';
 
 export function ExportButtons({ sessionId }: { sessionId: string }) {
   const toast = useToast();
@@ -73,6 +75,15 @@ export function AnonymiseButton({ card, onDone }: { card: DirectLineCard; onDone
   const published = card.session.status === 'published';
 
   const run = async () => {
+    let hits;
+    setBusy(true);
+    try {
+      hits = (await api.directLines.previewAnonymise({ sessionId: card.session.id })).hits;
+    } catch (err) {
+      return toast((err as Error).message, { tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
     const ok = await confirm({
       title: 'Обезличить прямую линию?',
       danger: true,
@@ -89,6 +100,7 @@ export function AnonymiseButton({ card, onDone }: { card: DirectLineCard; onDone
           <p>
             <strong>Сохраняются:</strong> тексты вопросов, ответы, поручения, темы, районы и каналы — для статистики и публикации.
           </p>
+          <AnonymiseHits hits={hits} numbers={numbering(card.questions)} />
           {!published && <p className="dl-warn">Итоги ещё не опубликованы: после обезличивания связаться с жителями будет не по чему.</p>}
         </>
       ),
