@@ -51,11 +51,12 @@ export function dropUnsafeCharacters(value: unknown, seen = new Map<object, unkn
 /** How a request is read at the door: unsafe characters dropped, then the schema with the rules for new input. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
   const clean = dropUnsafeCharacters(input);
+  const outer = parsingInput;
   parsingInput = true;
   try {
     return schema.safeParse(clean);
   } finally {
-    parsingInput = false;
+    parsingInput = outer;
   }
 }
 
