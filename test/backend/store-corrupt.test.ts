@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { collections, type AppStore } from '../../electron/backend/collections.js';
 import { generateDemo } from '../../electron/backend/demo/generate.js';
+import { HISTORY } from '../../electron/backend/store/history.js';
 import { Store } from '../../electron/backend/store/store.js';
 import { checkDataFolder } from '../../electron/backend/features/system/check.js';
 import { bundle } from '../helpers/bundle.js';
@@ -47,7 +48,7 @@ const damage: Record<string, (bytes: Buffer) => Buffer> = {
 
 describe('store: a damaged snapshot', () => {
   for (const [kind, spoil] of Object.entries(damage)) {
-    it(`${kind}: moved to corrupt/ as it was, restored from the newest good backup, recorded in Russian`, async () => {
+    it(`${kind}: moved to corrupt/ as it was, rebuilt from the newest good backup and the journal history, recorded in Russian`, async () => {
       const dir = tempDir();
       const backup = await folderWithBackup(dir);
       const file = notesFile(dir);
@@ -59,23 +60,24 @@ describe('store: a damaged snapshot', () => {
       const r = store.recoveries[0]!;
       expect(r.file).toBe(file);
       expect(r.restoredFrom).toBe(backup);
-      expect(r.message).toMatch(/^Файл данных «data[/\\]notes\.json» повреждён \(.+\)\. Он перемещён в «corrupt[/\\].+», данные восстановлены из резервной копии/);
+      expect(r.message).toMatch(/^Файл данных «data[/\\]notes\.json» повреждён \(.+\)\. Он перемещён в «corrupt[/\\].+»\. Из самого файла /);
+      expect(r.message).toMatch(/Все сохранённые записи на месте\.$/);
       // The original bytes are kept, untouched.
       expect(path.dirname(r.movedTo)).toBe(corruptDir(dir));
       expect(fs.readFileSync(r.movedTo)).toEqual(bad);
       expect(fs.existsSync(file)).toBe(false);
-      // The backup's notes (n3 came after the backup and is gone with the damaged file); other collections untouched.
-      expect(store.all('notes').map((n) => n.id).sort()).toEqual(['n1', 'n2']);
+      // The backup's notes and n3, which came after the backup: the journal history since the backup has it.
+      expect(store.all('notes').map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3']);
       expect(store.get('items', 'a1')).toEqual(itemFor('a1', 2021, 2));
       // It keeps working, and the next snapshot is a good file.
       await store.mutate((tx) => tx.put('notes', noteFor('n4', 1)));
       await store.compact();
-      expect(readSnapshotFile(file).records.map((n: { id: string }) => n.id).sort()).toEqual(['n1', 'n2', 'n4']);
+      expect(readSnapshotFile(file).records.map((n: { id: string }) => n.id).sort()).toEqual(['n1', 'n2', 'n3', 'n4']);
       await store.close();
 
       const again = await openTest(dir);
       expect(again.recoveries).toEqual([]);
-      expect(again.count('notes')).toBe(3);
+      expect(again.count('notes')).toBe(4);
       await again.close();
     });
   }
@@ -93,16 +95,28 @@ describe('store: a damaged snapshot', () => {
     expect(readSnapshotFile(shardFile(dir, 2022)).records).toHaveLength(4);
   });
 
-  it('with no backup: an empty collection and a message saying so', async () => {
+  it('with no backup, the journal history alone rebuilds the collection', async () => {
     const dir = tempDir();
     await seededFolder(dir);
+    fs.writeFileSync(notesFile(dir), 'not json');
+    const store = await openTest(dir);
+    expect(store.all('notes').map((n) => n.id).sort()).toEqual(['n1', 'n2']);
+    expect(store.recoveries[0]!.restoredFrom).toBeNull();
+    expect(store.recoveries[0]!.message).toMatch(/По журналу изменений восстановлены 2 записи: «Заметка n1, версия 1» \(n1\); «Заметка n2, версия 1» \(n2\)\./);
+    await store.close();
+  });
+
+  it('with no backup and no history: an empty collection and a message saying so', async () => {
+    const dir = tempDir();
+    await seededFolder(dir);
+    fs.rmSync(path.join(dir, HISTORY));
     fs.writeFileSync(notesFile(dir), 'not json');
     const store = await openTest(dir);
     expect(store.count('notes')).toBe(0);
     expect(store.count('items')).toBe(9);
     expect(store.recoveries).toHaveLength(1);
     expect(store.recoveries[0]!.restoredFrom).toBeNull();
-    expect(store.recoveries[0]!.message).toMatch(/резервной копии с этими данными не нашлось, раздел «notes» открыт пустым/);
+    expect(store.recoveries[0]!.message).toMatch(/Резервной копии с этими данными не нашлось, раздел «notes» открыт пустым/);
     await store.mutate((tx) => tx.put('notes', noteFor('fresh', 1)));
     await store.close();
     expect(readSnapshotFile(notesFile(dir)).records).toEqual([noteFor('fresh', 1)]);
@@ -116,7 +130,7 @@ describe('store: a damaged snapshot', () => {
     fs.writeFileSync(notesFile(dir), '');
     const store = await openTest(dir);
     expect(store.recoveries[0]!.restoredFrom).toBe(good);
-    expect(store.count('notes')).toBe(2);
+    expect(store.count('notes')).toBe(3); // the good backup's two, and n3 from the history since
     await store.close();
   });
 

@@ -134,8 +134,9 @@ export class Journal {
    * Forgets the first `offset` bytes (entries already in the snapshots) and keeps whatever was appended
    * after them. The file is replaced atomically, so a crash leaves either the old journal or the new one.
    */
-  dropHead(offset: number): void {
+  dropHead(offset: number, keepHead?: (head: Buffer) => void): void {
     if (this.broken) throw this.broken;
+    if (keepHead && offset > 0) keepHead(this.readRange(0, Math.min(offset, this.bytes)));
     if (offset >= this.bytes) {
       fs.ftruncateSync(this.fd, 0);
       fs.fdatasyncSync(this.fd);
@@ -143,18 +144,7 @@ export class Journal {
       return;
     }
     if (offset <= 0) return;
-    const tail = Buffer.alloc(this.bytes - offset);
-    const read = fs.openSync(this.file, 'r');
-    try {
-      let got = 0;
-      while (got < tail.length) {
-        const n = fs.readSync(read, tail, got, tail.length - got, offset + got);
-        if (n === 0) throw new Error('журнал короче, чем ожидалось');
-        got += n;
-      }
-    } finally {
-      fs.closeSync(read);
-    }
+    const tail = this.readRange(offset, this.bytes);
     const tmp = tempNameFor(this.file);
     const fd = fs.openSync(tmp, 'w');
     try {
@@ -175,6 +165,22 @@ export class Journal {
     fsyncDir(path.dirname(this.file));
     this.fd = fs.openSync(this.file, 'r+');
     this.bytes = tail.length;
+  }
+
+  private readRange(from: number, to: number): Buffer {
+    const bytes = Buffer.alloc(to - from);
+    const read = fs.openSync(this.file, 'r');
+    try {
+      let got = 0;
+      while (got < bytes.length) {
+        const n = fs.readSync(read, bytes, got, bytes.length - got, from + got);
+        if (n === 0) throw new Error('журнал короче, чем ожидалось');
+        got += n;
+      }
+    } finally {
+      fs.closeSync(read);
+    }
+    return bytes;
   }
 
   close(): void {

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { readJournal } from './journal.js';
+import { readHistory } from './history.js';
+import { readJournal, type Entry } from './journal.js';
 import { applyEntry, markDirty, markShard } from './memory.js';
 import { readSnapshot, recoverJournal, type LoadContext } from './recovery.js';
-import { shardFiles } from './snapshots.js';
+import { newestSnapshotSeq, shardFiles } from './snapshots.js';
 import { JOURNAL, NO_SHARD } from './types.js';
 
 export interface Loaded {
@@ -19,8 +20,15 @@ export interface Loaded {
  * Reads every snapshot file into ctx.mem.data (recovering damaged ones from backups), then replays
  * the journal over them. Shards that must be rewritten are marked dirty.
  */
-export async function loadFolder(ctx: LoadContext): Promise<Loaded> {
-  const { mem } = ctx;
+export async function loadFolder(base: Omit<LoadContext, 'history' | 'newestSeq'>): Promise<Loaded> {
+  const { mem } = base;
+  const journalFile = path.join(mem.dir, JOURNAL);
+  const read = readJournal(journalFile);
+  const validEntry = (entry: Entry) => entry.ops.every((op) => op.k !== 'put' || !mem.defs[op.c] || mem.defs[op.c]!.schema.safeParse(op.r).success);
+  // Needed only to rebuild a damaged file: read on first use, not at every start.
+  const history = once(() => historyOf(mem.dir, read.entries.filter(validEntry)));
+  const newestSeq = once(() => Math.max(newestSnapshotSeq(mem.dir, mem.defs), history().at(-1)?.seq ?? 0));
+  const ctx: LoadContext = { ...base, history, newestSeq };
   let seq = 0;
   const seqOf = new Map<string, number>();
   for (const c of Object.keys(mem.defs)) {
@@ -68,12 +76,9 @@ export async function loadFolder(ctx: LoadContext): Promise<Loaded> {
     seqOf.set(c, minSeq === Infinity ? 0 : minSeq);
   }
 
-  const journalFile = path.join(mem.dir, JOURNAL);
-  const read = readJournal(journalFile);
   const rejected: number[] = [];
   read.entries.forEach((entry, i) => {
-    const valid = entry.ops.every((op) => op.k !== 'put' || !mem.defs[op.c] || mem.defs[op.c]!.schema.safeParse(op.r).success);
-    if (!valid) {
+    if (!validEntry(entry)) {
       rejected.push(read.lines[i]!);
       return;
     }
@@ -83,4 +88,17 @@ export async function loadFolder(ctx: LoadContext): Promise<Loaded> {
   const damaged = read.damagedLines.length > 0 || rejected.length > 0;
   if (damaged && ctx.ownsFolder()) recoverJournal(ctx, journalFile, read.damagedLines, rejected);
   return { seq, journalFile, validBytes: read.validBytes, damaged };
+}
+
+/** The history since the newest backup, then the journal: one list in seq order, each seq once. */
+function historyOf(dir: string, journalEntries: Entry[]): Entry[] {
+  const bySeq = new Map<number, Entry>();
+  for (const e of readHistory(dir)) bySeq.set(e.seq, e);
+  for (const e of journalEntries) bySeq.set(e.seq, e);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
 }

@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { findCollectionInBackups } from './backups.js';
-import { DurableJSONFile, ensureDir, fsyncDir, renameSync } from './durable-file.js';
+import { validationError } from '../errors.js';
+import { countOf } from '../format.js';
+import { ensureDir, fsyncDir, renameSync } from './durable-file.js';
+import type { Entry } from './journal.js';
 import { markShard, type Memory } from './memory.js';
-import { CORRUPT, DATA, NO_SHARD, type Defs, type Recovery, type Snapshot } from './types.js';
+import { quarantineRecord } from './quarantine.js';
+import { rebuildCollection } from './rebuild.js';
+import { describeRecovery } from './recovery-message.js';
+import { salvageSnapshot, titleOf, type RecordRef, type SalvagedSnapshot } from './salvage.js';
+import { CORRUPT, DATA, FORMAT, NO_SHARD, type Defs, type Recovery, type Snapshot } from './types.js';
 
 /** What reading (and, if need be, recovering) the files at start-up works on. */
 export interface LoadContext {
@@ -15,48 +20,100 @@ export interface LoadContext {
   readOnly: () => boolean;
   /** Whether the store holds the folder lock right now. */
   ownsFolder: () => boolean;
+  /** Journal entries since the newest backup (history, then the journal), in seq order: what rebuilds a damaged file. */
+  history: () => Entry[];
+  /** The highest seq any snapshot header or journal entry names. */
+  newestSeq: () => number;
 }
 
-export function validRecords(defs: Defs, c: string, records: unknown): records is { id: string }[] {
-  const schema = defs[c]!.schema;
-  return Array.isArray(records) && records.every((r) => schema.safeParse(r).success);
-}
+const FILE_DAMAGED = 'файл повреждён или записан не полностью';
 
-/** Reads one snapshot file; a damaged one is moved aside and what a backup has of it is returned instead. */
+/**
+ * Reads one snapshot file. A damaged one is moved aside; what is still readable in it is kept, the rest
+ * is rebuilt from the newest backup and the journal history, and records failing their schema are
+ * quarantined. A file written by a newer version is never touched (the store opens read-only).
+ */
 export async function readSnapshot(ctx: LoadContext, c: string, file: string, shard: string): Promise<{ snapshot: Snapshot; restored: boolean }> {
-  const low = new Low<Snapshot | null>(new DurableJSONFile<Snapshot | null>(file), null);
-  let problem: string;
+  let text: string;
   try {
-    await low.read();
-    const s = low.data;
-    if (!s || typeof s !== 'object' || s.format !== 1 || typeof s.seq !== 'number' || !validRecords(ctx.mem.defs, c, s.records)) problem = 'данные не прошли проверку';
-    else return { snapshot: s, restored: false };
+    text = await fs.promises.readFile(file, 'utf8');
   } catch (err) {
-    problem = err instanceof SyntaxError ? 'файл повреждён или записан не полностью' : (err as Error).message;
+    return { snapshot: recoverSnapshot(ctx, c, file, shard, (err as Error).message, salvageSnapshot('')), restored: true };
   }
-  return { snapshot: recoverSnapshot(ctx, c, file, shard, problem), restored: true };
+  const found = salvageSnapshot(text);
+  const schema = ctx.mem.defs[c]!.schema;
+  const valid = found.records.filter((r) => schema.safeParse(r).success) as { id: string }[];
+  if (found.format !== null && found.format > FORMAT) {
+    // Shown read-only as far as this version understands it; the store refuses every write.
+    return { snapshot: { format: 1, collection: c, shard, seq: found.seq ?? 0, savedAt: '', records: valid }, restored: false };
+  }
+  if (found.whole && found.format === FORMAT && found.seq !== null && valid.length === found.records.length) {
+    return { snapshot: { format: 1, collection: c, shard, seq: found.seq, savedAt: '', records: valid }, restored: false };
+  }
+  const invalid = found.records.length - valid.length;
+  const problem = !found.whole ? FILE_DAMAGED : invalid > 0 ? `${countOf(invalid, ['запись не прошла', 'записи не прошли', 'записей не прошли'])} проверку` : 'данные не прошли проверку';
+  return { snapshot: recoverSnapshot(ctx, c, file, shard, problem, found), restored: true };
 }
 
-function recoverSnapshot(ctx: LoadContext, c: string, file: string, shard: string, problem: string): Snapshot {
+function recoverSnapshot(ctx: LoadContext, c: string, file: string, shard: string, problem: string, found: SalvagedSnapshot): Snapshot {
   const { dir, defs } = ctx.mem;
+  const schema = defs[c]!.schema;
+  const inShard = (r: { id: string }) => (defs[c]!.shardOf ? defs[c]!.shardOf!(r) : NO_SHARD) === shard;
   const movedTo = ctx.readOnly() ? null : moveAside(dir, file, false);
-  const shardOf = defs[c]!.shardOf;
-  const found = findCollectionInBackups(dir, c, (records) => validRecords(defs, c, records));
-  const records = (found?.records ?? []).filter((r) => (shardOf ? shardOf(r as { id: string }) : NO_SHARD) === shard) as { id: string }[];
   const name = path.relative(dir, file);
-  const where = movedTo ? `Он перемещён в «${path.relative(dir, movedTo)}»` : 'Папка открыта только для чтения, файл не тронут';
-  ctx.recoveries.push({
+
+  const fromFile = new Map<string, { id: string }>();
+  const failing: { record: { id: string }; reason: string }[] = [];
+  for (const r of found.records as { id: string }[]) {
+    const parsed = schema.safeParse(r);
+    if (parsed.success) fromFile.set(r.id, r);
+    else if (r && typeof r.id === 'string') failing.push({ record: r, reason: validationError(schema, parsed.error).message });
+  }
+  for (const r of found.resynced as { id: string }[]) if (schema.safeParse(r).success && !fromFile.has(r.id)) fromFile.set(r.id, r);
+  const rebuilt = rebuildCollection(dir, defs, c, ctx.history(), found.seq ?? ctx.newestSeq());
+  const records = new Map<string, { id: string }>();
+  for (const r of rebuilt.records.values()) if (inShard(r)) records.set(r.id, r);
+  // An incomplete rebuild is older than the file: what the file still has is newer.
+  if (!rebuilt.complete) for (const r of fromFile.values()) records.set(r.id, r);
+
+  const ref = (r: { id: string }, reason?: string): RecordRef => ({ id: r.id, title: titleOf(r), ...(reason ? { reason } : {}) });
+  const notFromFile = [...records.values()].filter((r) => !fromFile.has(r.id)).map((r) => ref(r));
+  const quarantined = ctx.readOnly()
+    ? failing.map((f) => ref(f.record, f.reason))
+    : failing.map((f) => {
+        quarantineRecord(dir, { collection: c, recordId: f.record.id, reason: f.reason, from: name, record: f.record });
+        return ref(f.record, f.reason);
+      });
+  // A complete rebuild has every acknowledged record: an id in a damaged stretch that it lacks was deleted since.
+  const unrecoverable = found.damaged
+    .filter((d) => !rebuilt.complete && !records.has(d.id))
+    .map((d) => ({ ...d, reason: rebuilt.backup ? 'повреждена в файле, в резервной копии и журнале её нет' : 'повреждена в файле, резервной копии нет' }));
+
+  const recovery: Recovery = {
     at: new Date().toISOString(),
     file,
     movedTo: movedTo ?? file,
-    restoredFrom: found?.file ?? null,
-    message: found
-      ? `Файл данных «${name}» повреждён (${problem}). ${where}, данные восстановлены из резервной копии «${path.basename(found.file)}».`
-      : `Файл данных «${name}» повреждён (${problem}). ${where}; резервной копии с этими данными не нашлось, раздел «${c}» открыт пустым.`,
+    restoredFrom: rebuilt.backup?.file ?? null,
+    message: '',
+    salvaged: [...fromFile.keys()].filter((id) => records.has(id)).length,
+    rebuilt: rebuilt.complete ? notFromFile : [],
+    fromBackup: rebuilt.complete ? [] : notFromFile,
+    quarantined,
+    unrecoverable,
+  };
+  recovery.message = describeRecovery(recovery, {
+    name,
+    problem,
+    movedTo: movedTo && path.relative(dir, movedTo),
+    backup: rebuilt.backup ? path.basename(rebuilt.backup.file) : null,
+    complete: rebuilt.complete,
+    cutShort: found.cutShort,
+    collection: c,
   });
-  // The shard is rewritten (from what was restored) by the next snapshot.
+  ctx.recoveries.push(recovery);
+  // The shard is rewritten (from what was recovered) by the next snapshot.
   markShard(ctx.mem, c, shard);
-  return { format: 1, collection: c, shard, seq: found?.seq ?? 0, savedAt: '', records };
+  return { format: 1, collection: c, shard, seq: rebuilt.complete ? rebuilt.seq : (found.seq ?? rebuilt.seq), savedAt: '', records: [...records.values()] };
 }
 
 /** Keeps a copy of a damaged journal and reports what was wrong with it. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile, ensureDir, fsyncDir } from './durable-file.js';
 import { collectionOf, type Memory } from './memory.js';
-import { DATA, NO_SHARD, type Defs, type Snapshot } from './types.js';
+import { DATA, FORMAT, NO_SHARD, type Defs, type Snapshot } from './types.js';
 
 /** The records of one shard as they were when a compaction captured them. */
 export interface CapturedShard {
@@ -27,6 +27,42 @@ export function shardFiles(dir: string, c: string): { file: string; shard: strin
     }
   }
   return files;
+}
+
+function headOf(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(256);
+    return buf.toString('utf8', 0, fs.readSync(fd, buf, 0, buf.length, 0));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** The first snapshot file written by a newer version (a higher `format` in its header), if any. */
+export function newerFormatFile(dir: string, defs: Defs): { file: string; format: number } | null {
+  for (const c of Object.keys(defs)) {
+    for (const { file } of shardFiles(dir, c)) {
+      const m = /^\s*\{\s*"format"\s*:\s*(\d+)/.exec(headOf(file));
+      if (m && Number(m[1]) > FORMAT) return { file, format: Number(m[1]) };
+    }
+  }
+  return null;
+}
+
+/** The highest seq any snapshot header names: how far a damaged file with an unreadable header may have reached. */
+export function newestSnapshotSeq(dir: string, defs: Defs): number {
+  let newest = 0;
+  for (const c of Object.keys(defs)) {
+    for (const { file } of shardFiles(dir, c)) {
+      const m = /"seq":(\d+)/.exec(headOf(file));
+      if (m) newest = Math.max(newest, Number(m[1]));
+    }
+  }
+  return newest;
 }
 
 /** Identity of every snapshot file: a writer replacing one while we read changes it. */

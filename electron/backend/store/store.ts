@@ -8,13 +8,17 @@ import { FolderLock, type LockInfo } from './lock.js';
 import { Journal, type Entry } from './journal.js';
 import { loadFolder } from './load.js';
 import { applyEntry, collectionOf, markShard, type Memory } from './memory.js';
+import { appendHistory, resetHistory } from './history.js';
 import { removeStaleTemps, type LoadContext } from './recovery.js';
-import { captureShards, signature, writeShards, type CapturedShard } from './snapshots.js';
+import { captureShards, newerFormatFile, signature, writeShards, type CapturedShard } from './snapshots.js';
 import { createTx, type Tx } from './tx.js';
 import { DATA, type Defs, type RecordOf, type Recovery, type StoreOptions } from './types.js';
 
 export type { CollectionDef, Defs, RecordOf, Recovery, StoreOptions } from './types.js';
 export type { Tx } from './tx.js';
+
+export const newerFormatMessage = (format: number) =>
+  `Открыто только для чтения: папка создана более новой версией Пресс-деска (формат ${format}): обновите программу. Файлы папки не изменены.`;
 
 interface Captured {
   seq: number;
@@ -53,6 +57,8 @@ export class Store<D extends Defs> {
   lockHolder: LockInfo | null = null;
   staleLockRecovered: LockInfo | null = null;
   lastSavedAt: string | null = null;
+  /** A snapshot file of a newer format: the folder is open read-only and nothing in it is touched. */
+  newerFormat: { file: string; format: number } | null = null;
 
   private constructor(
     readonly dir: string,
@@ -160,6 +166,7 @@ export class Store<D extends Defs> {
   }
 
   private readOnlyError(): AppError {
+    if (this.newerFormat) return new AppError('read_only', newerFormatMessage(this.newerFormat.format));
     const h = this.lockHolder;
     const who = h ? `Папку данных сейчас использует ${h.user} на компьютере ${h.host} (с ${h.since ? (this.options.describeTime ?? ((iso: string) => new Date(iso).toLocaleString('ru-RU')))(h.since) : 'неизвестного времени'}).` : '';
     return new AppError('read_only', `Открыто только для чтения: изменения не сохраняются. ${who}`.trim());
@@ -215,12 +222,28 @@ export class Store<D extends Defs> {
       throw err;
     }
     // Every entry up to cap.seq is now in the snapshots; entries appended since stay in the journal.
-    if (this.journal === cap.journal) cap.journal.dropHead(cap.journalBytes);
+    if (this.journal === cap.journal) cap.journal.dropHead(cap.journalBytes, (head) => this.keepHistory(head));
+  }
+
+  /** The entries a compaction drops are kept until the next backup: with it they rebuild a damaged snapshot. */
+  private keepHistory(head: Buffer): void {
+    try {
+      appendHistory(this.dir, head);
+    } catch (err) {
+      // The snapshots already hold these changes; only the second line of defence is thinner.
+      console.warn(`[press-desk] journal history not kept: ${(err as Error).message}`);
+    }
   }
 
   // ---- start-up ------------------------------------------------------------------------
 
   private async load(): Promise<void> {
+    // A folder written by a newer version is read, never repaired or rewritten by this one.
+    this.newerFormat = newerFormatFile(this.dir, this.defs);
+    if (this.newerFormat && this.lock) {
+      this.lock.release();
+      this.lock = null;
+    }
     if (this.lock) removeStaleTemps(this.dir, this.defs);
     // A read-only instance reads files a live writer may be replacing: retry until it saw one state.
     for (let attempt = 1; ; attempt++) {
@@ -237,7 +260,7 @@ export class Store<D extends Defs> {
   }
 
   private async loadOnce(): Promise<void> {
-    const ctx: LoadContext = {
+    const ctx: Omit<LoadContext, 'history' | 'newestSeq'> = {
       mem: this.mem,
       recoveries: this.recoveries,
       readOnly: () => this.readOnly,
@@ -271,6 +294,8 @@ export class Store<D extends Defs> {
 
   backupNow(date = new Date()): string {
     const file = writeBackup(this.dir, this.exportArchive({ attachments: false }), date);
+    // Every change so far is in this backup (exportArchive and this line run with no mutation between).
+    resetHistory(this.dir);
     rotateBackups(this.dir, 14, 3, date);
     return file;
   }

@@ -8,12 +8,28 @@ export interface CollectionDef<T extends { id: string } = { id: string }> {
 export type Defs = Record<string, CollectionDef<any>>;
 export type RecordOf<D> = D extends CollectionDef<infer T> ? T : never;
 
+export interface RecordRef {
+  id: string;
+  title: string;
+  reason?: string;
+}
+
 export interface Recovery {
   at: string;
   file: string;
   movedTo: string;
   restoredFrom: string | null;
   message: string;
+  /** For a damaged snapshot: how many records were read from the file itself… */
+  salvaged?: number;
+  /** …which were rebuilt exactly from the backup and the journal history… */
+  rebuilt?: RecordRef[];
+  /** …which were taken from a backup whose later changes are missing (the user should check them)… */
+  fromBackup?: RecordRef[];
+  /** …which failed their schema and were set aside in quarantine/ (restorable)… */
+  quarantined?: RecordRef[];
+  /** …and which could not be recovered at all, with the reason. */
+  unrecoverable?: RecordRef[];
 }
 
 export interface StoreOptions {
@@ -37,6 +53,8 @@ export interface Snapshot {
   records: unknown[];
 }
 
+/** The snapshot format this version writes and reads; a higher one opens the folder read-only. */
+export const FORMAT = 1;
 export const JOURNAL = 'journal.ndjson';
 export const DATA = 'data';
 export const CORRUPT = 'corrupt';
