@@ -5,6 +5,7 @@
  * item waits with the reason in words, nothing is lost, the post appears once.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeHtml, htmlToText } from '../../electron/backend/features/sync/html.js';
 import { photoBase64, readyRelease, SPEC } from '../helpers/releases-kit.js';
 import { deleteMedia, deletePostsWithSlugPrefix, deleteTerms, lockWordPress, noWordPress, openSyncKit, php, postsBySlug, rest, wp, type SyncKit } from './wp-kit.js';
 import { siteProxy, type SiteProxy } from './wp-servers.js';
@@ -113,6 +114,43 @@ describe.skipIf(noWordPress)('publishing through the outbox (real WordPress)', (
     await kit.call('sync.publish', { releaseId: r.id, when: 'now' });
     await kit.call('sync.runNow', {});
     expect((await postsBySlug(`pd-${r.id}`)).map((p) => p.status)).toEqual(['publish']);
+  });
+
+  it('a title and lead with markup arrive on the site as text, and come back the same from a pull and a conflict', async () => {
+    kit = await openSyncKit();
+    await kit.connect();
+    const headline = `Ремонт <b>дорог</b> & «мостов» ${unique}`;
+    const lead = 'Лид с <i>курсивом</i>, <script>alert(1)</script> & «ёлочками»';
+    const id = await simpleRelease(kit, headline);
+    await kit.call('releases.save', { id, by: SPEC, lead });
+    await kit.call('sync.publish', { releaseId: id, when: 'now' });
+    await kit.call('sync.runNow', {});
+    const [post] = await postsBySlug(`pd-${id}`);
+    expect(post.title.rendered).not.toMatch(/<\/?b>/);
+    expect(decodeHtml(post.title.rendered)).toBe(headline);
+    expect(post.excerpt.rendered).not.toMatch(/<\/?i>|<script/);
+    expect(htmlToText(post.excerpt.rendered)).toBe(lead);
+    const page = await (await fetch(post.link)).text();
+    expect(page).toContain('Ремонт &lt;b&gt;дорог&lt;/b&gt;');
+    expect(page).not.toContain('<b>дорог</b>');
+
+    // Republished unchanged: the site's own copy is what the conflict check compares, so no false conflict.
+    await kit.call('sync.publish', { releaseId: id, when: 'now' });
+    await kit.call('sync.runNow', {});
+    expect((await kit.call('sync.releaseSite', { releaseId: id })).state).toBe('published');
+
+    await kit.call('sync.pull.start', { full: false });
+    await kit.until(async () => !(await kit!.call('sync.status', {})).pull.running, 120_000);
+    expect(kit.backend.ctx.store.all('sitePublications').find((p) => p.releaseId === id)?.title).toBe(headline);
+
+    // The webmaster edits the text only: the conflict shows the title as text, and «keep the site's» restores it exactly.
+    await rest(`/wp/v2/posts/${post.id}`, { method: 'POST', json: { content: '<p>Правка вебмастера.</p>' } });
+    await kit.call('releases.save', { id, by: SPEC, headline: 'Другой заголовок' });
+    await kit.call('sync.publish', { releaseId: id, when: 'now' });
+    await kit.call('sync.runNow', {});
+    expect((await kit.call('sync.conflict.get', { releaseId: id })).site.title).toBe(headline);
+    await kit.call('sync.conflict.resolve', { releaseId: id, choice: 'keep-site' });
+    expect(await kit.call('releases.get', { id })).toMatchObject({ headline, lead });
   });
 
   it('a planned time becomes a scheduled post at that instant, in the site time zone', async () => {

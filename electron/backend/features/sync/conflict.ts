@@ -20,7 +20,8 @@ export function conflictView(ctx: Pick<Ctx, 'store'>, releaseId: string): Confli
   return {
     releaseId,
     local: { title: release.headline, html: releaseHtml(release), excerpt: release.lead },
-    site: { ...rs.conflict },
+    // The site's title is HTML (ours escaped, see send.ts): shown and compared as the text it reads as.
+    site: { ...rs.conflict, title: htmlToText(rs.conflict.title) },
     lastSyncedModifiedGmt: rs.lastSyncedModifiedGmt,
   };
 }

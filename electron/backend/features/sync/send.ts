@@ -9,6 +9,7 @@ import type { Collections } from '../../collections.js';
 import type { Ctx } from '../../context.js';
 import type { Tx } from '../../store/store.js';
 import { readPhoto } from '../releases/photos.js';
+import { escapeHtml } from '../releases/render.js';
 import type { Release } from '../releases/schema.js';
 import { OFFLINE, SiteError, TRANSIENT, type PostPayload, type RemotePost, type SiteAdapter } from './adapter.js';
 import { releaseHtml } from './html.js';
@@ -67,9 +68,10 @@ export async function payloadOf(ctx: Ctx, adapter: SiteAdapter, release: Release
   const planned = when === 'planned' && release.plannedAt ? new Date(release.plannedAt) : null;
   return {
     key: rs.slug,
-    title: release.headline,
+    // The site takes title and excerpt as HTML: plain text is escaped like the body (pull and conflicts decode it back).
+    title: escapeHtml(release.headline),
     html: releaseHtml(release),
-    excerpt: release.lead,
+    excerpt: escapeHtml(release.lead),
     publishAt: planned,
     categoryIds: categoriesFor(ctx, release),
     tagNames: release.tags,
