@@ -26,12 +26,26 @@ await Promise.all([
 ]);
 fs.chmodSync(path.join(dist, 'cli.mjs'), 0o755);
 
+// The page's CSP <meta> comes from the same module as the CSP headers (electron/backend/csp.ts).
+const cspBundle = await esbuild({ entryPoints: [path.join(root, 'electron/backend/csp.ts')], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+const csp = await import(`data:text/javascript,${encodeURIComponent(cspBundle.outputFiles[0].text)}`);
+const cspMeta = {
+  name: 'press-desk-csp-meta',
+  transformIndexHtml: {
+    order: 'pre',
+    handler(html) {
+      if (!html.includes(csp.CSP_META_PLACEHOLDER)) throw new Error(`renderer/index.html: no ${csp.CSP_META_PLACEHOLDER} for the CSP meta tag`);
+      return html.replace(csp.CSP_META_PLACEHOLDER, csp.CONTENT_SECURITY_POLICY_META.replaceAll('"', '&quot;'));
+    },
+  },
+};
+
 await viteBuild({
   configFile: false,
   root: path.join(root, 'renderer'),
   base: './',
   logLevel: quiet ? 'warn' : 'info',
-  plugins: [react()],
+  plugins: [react(), cspMeta],
   // Maps stay in dist/ for reading stack traces; the bundle names none, so nothing asks for them (and web.ts serves none).
   build: { outDir: path.join(dist, 'renderer'), emptyOutDir: true, sourcemap: 'hidden', chunkSizeWarningLimit: 4000 },
 });

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { OutletArchive, OutletExport, OutletFields, OutletQuery, OutletUpdate, type Outlet } from './features/outlets/schema.js';
 import { SettingsInput, type Settings } from './features/settings/schema.js';
+import type { DataFolderChoice, DataFolderView } from './features/settings/data-folder.js';
 import { DemoInput, ImportInput, type CheckReport, type SystemStatus } from './features/system/schema.js';
 import { SearchInput, type SearchHit } from './features/search/schema.js';
 import { TodayInput, type TodayItem } from './features/today/schema.js';
@@ -46,6 +47,11 @@ const ById = z.object({ id: id() });
 export const api = {
   'settings.get': method(empty).returns<Settings | null>(),
   'settings.save': method(SettingsInput, { writes: true }).returns<Settings>(),
+  // Настройки → Данные: the open data folder; choosing another for the next start (desktop app only).
+  'settings.dataFolder.get': method(empty).returns<DataFolderView>(),
+  'settings.dataFolder.choose': method(empty).returns<DataFolderChoice>(),
+  'settings.dataFolder.reset': method(empty).returns<DataFolderView>(),
+  'settings.dataFolder.relaunch': method(empty).returns<{ relaunching: true }>(),
 
   'outlets.list': method(OutletQuery).returns<Outlet[]>(),
   'outlets.get': method(ById).returns<Outlet>(),
@@ -232,4 +238,5 @@ export interface PressDeskBridge {
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 }
 
+export type { DataFolderChoice, DataFolderView };
 export type { Outlet, Settings, SystemStatus, CheckReport, SearchHit, TodayItem };

@@ -9,6 +9,8 @@ import { formatDateTime } from './format.js';
 import { attachSync } from './features/sync/runtime.js';
 import type { SecretBox } from './features/sync/secret-box.js';
 import { SyncWorker } from './features/sync/worker.js';
+import type { DataFolderHost } from './features/settings/data-folder.js';
+import type { DataDirSource } from './paths.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -20,6 +22,9 @@ export interface BackendOptions {
   secretBox?: SecretBox;
   /** Run the site outbox worker in this process (Electron and browser mode; the CLI runs one pass itself). */
   syncWorker?: boolean;
+  /** Where dataDir came from, and the desktop shell's folder chooser (see features/settings/data-folder.ts). */
+  dataDirSource?: DataDirSource;
+  dataFolderHost?: DataFolderHost;
 }
 
 type Listener = <E extends EventName>(event: E, payload: ApiEvents[E]) => void;
@@ -49,6 +54,8 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     dataDir: opts.dataDir,
     now: opts.now ?? (() => new Date()),
     statusChanged: () => emit('status', systemStatus(ctx)),
+    dataDirSource: opts.dataDirSource,
+    dataFolderHost: opts.dataFolderHost,
   };
 
   attachSync(ctx, { box: opts.secretBox, emit: (status) => emit('sync', status) });

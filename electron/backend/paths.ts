@@ -11,13 +11,30 @@ export function defaultDataDir(): string {
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_FOLDER);
 }
 
-/** `--data-dir DIR` (or `--data-dir=DIR`) wins over PRESS_DESK_DATA_DIR, which wins over the default. */
-export function resolveDataDir(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string {
+/** Where the open data folder came from: the command line, the environment, Настройки → Данные (Electron), or the default. */
+export type DataDirSource = 'argument' | 'environment' | 'chosen' | 'default';
+
+/**
+ * `--data-dir DIR` (or `--data-dir=DIR`) wins over PRESS_DESK_DATA_DIR, which wins over the folder chosen
+ * in the desktop app's settings, which wins over the default.
+ */
+export function resolveDataFolder(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env, chosen?: string | null): { dir: string; source: DataDirSource } {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--data-dir' && argv[i + 1]) return path.resolve(argv[i + 1]!);
-    if (arg.startsWith('--data-dir=')) return path.resolve(arg.slice('--data-dir='.length));
+    if (arg === '--data-dir' && argv[i + 1]) return { dir: path.resolve(argv[i + 1]!), source: 'argument' };
+    if (arg.startsWith('--data-dir=')) return { dir: path.resolve(arg.slice('--data-dir='.length)), source: 'argument' };
   }
-  if (env.PRESS_DESK_DATA_DIR) return path.resolve(env.PRESS_DESK_DATA_DIR);
-  return defaultDataDir();
+  if (env.PRESS_DESK_DATA_DIR) return { dir: path.resolve(env.PRESS_DESK_DATA_DIR), source: 'environment' };
+  if (chosen) return { dir: path.resolve(chosen), source: 'chosen' };
+  return { dir: defaultDataDir(), source: 'default' };
+}
+
+export function resolveDataDir(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string {
+  return resolveDataFolder(argv, env).dir;
+}
+
+/** For a transport that did not say (browser mode, CLI): the folder's likely source from what is set. */
+export function guessDataDirSource(dir: string, env: NodeJS.ProcessEnv = process.env): DataDirSource {
+  if (env.PRESS_DESK_DATA_DIR && path.resolve(env.PRESS_DESK_DATA_DIR) === dir) return 'environment';
+  return dir === defaultDataDir() ? 'default' : 'argument';
 }

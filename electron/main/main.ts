@@ -2,16 +2,19 @@
  * The Electron shell only: lifecycle, the window, the app:// protocol, security hooks,
  * the IPC router and save dialogs. All application logic lives in electron/backend.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
+import Store from 'electron-store';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { openBackend, type Backend } from '../backend/app.js';
 import type { FileResult, Outcome } from '../backend/api.js';
-import { CONTENT_SECURITY_POLICY } from '../backend/csp.js';
-import { resolveDataDir } from '../backend/paths.js';
+import type { DataFolderHost } from '../backend/features/settings/data-folder.js';
+import { resolveDataFolder } from '../backend/paths.js';
 import { electronSecretBox } from '../backend/features/sync/secret-box.js';
-import { isAllowedExternalUrl, isAppUrl, APP_ORIGIN } from './security.js';
+import { appResponse } from './app-protocol.js';
+import { externalLinkDecision, externalLinkQuestion, isAppUrl, secureWebPreferences, APP_ORIGIN } from './security.js';
+import { boundsToRestore, DEFAULT_SIZE, MIN_SIZE, readShellState, sectionOf, type ShellState } from './window-state.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
@@ -22,6 +25,9 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 
 let backend: Backend | null = null;
 let window: BrowserWindow | null = null;
+/** Window place, last section, chosen data folder: this computer's, so outside the (maybe shared) data folder. */
+let shellStore: Store<ShellState> | null = null;
+const shellState = (): ShellState => readShellState(shellStore?.store);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 app.on('second-instance', () => {
@@ -32,20 +38,12 @@ app.on('second-instance', () => {
 });
 
 /** Serves the built UI from app://press-desk/, never from the file system at large. */
+// Every response carries the CSP itself: webRequest.onHeadersReceived never sees custom protocols.
 function registerAppProtocol(): void {
-  protocol.handle('app', (request) => {
-    const url = new URL(request.url);
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.resolve(rendererDir, rel);
-    const inside = file.startsWith(path.resolve(rendererDir) + path.sep) && fs.existsSync(file);
-    return net.fetch(pathToFileURL(inside ? file : path.join(rendererDir, 'index.html')).toString());
-  });
+  protocol.handle('app', (request) => appResponse(request.url, rendererDir));
 }
 
 function hardenSession(): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
@@ -73,10 +71,40 @@ app.on('web-contents-created', (_event, contents) => {
     if (choice === 0) event.preventDefault(); // preventDefault here lets the unload go ahead
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    void openLink(url, BrowserWindow.fromWebContents(contents));
     return { action: 'deny' };
   });
 });
+
+/** The organisation's own site opens at once; any other http(s) host only once the user agrees. */
+async function openLink(url: string, owner: BrowserWindow | null): Promise<void> {
+  const decision = externalLinkDecision(url, backend?.ctx.store.get('settings', 'settings')?.organisation.site);
+  if (decision.action === 'refuse') return;
+  if (decision.action === 'confirm') {
+    const question = externalLinkQuestion(decision);
+    const { response } = owner ? await dialog.showMessageBox(owner, question) : await dialog.showMessageBox(question);
+    if (response !== 0) return;
+  }
+  await shell.openExternal(decision.url);
+}
+
+/** Настройки → Данные: the folder dialog, the remembered choice and the restart (features/settings/data-folder.ts). */
+const dataFolderHost: DataFolderHost = {
+  chosen: () => shellState().dataDir ?? null,
+  remember: (dir) => (dir ? shellStore?.set('dataDir', dir) : shellStore?.delete('dataDir')),
+  async pick(current) {
+    const options = { title: 'Папка данных Пресс-деска', defaultPath: current, buttonLabel: 'Выбрать папку', properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const { canceled, filePaths } = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return canceled ? null : (filePaths[0] ?? null);
+  },
+  relaunch() {
+    // After the answer has reached the page; before-quit then closes the backend as on any quit.
+    setTimeout(() => {
+      app.relaunch();
+      app.quit();
+    }, 200);
+  },
+};
 
 /** Electron saves a produced document through the system save dialog; the page only hears where it went. */
 async function saveThroughDialog(result: FileResult): Promise<Outcome> {
@@ -106,39 +134,49 @@ function routeIpc(): void {
 }
 
 async function createWindow(): Promise<void> {
+  const saved = shellState();
+  // Only where it still fits a screen (a monitor may have been unplugged since).
+  const bounds = boundsToRestore(saved.bounds, screen.getAllDisplays().map((d) => d.workArea)) ?? DEFAULT_SIZE;
   window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Пресс-деск',
     show: false,
-    webPreferences: {
-      preload: path.join(here, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
+    webPreferences: secureWebPreferences(path.join(here, 'preload.cjs')),
   });
+  if (saved.maximized) window.maximize();
   window.once('ready-to-show', () => window?.show());
   const forward = backend!.onEvent((name, payload) => window?.webContents.send(EVENT_CHANNEL, name, payload));
+  window.webContents.on('did-navigate-in-page', (_event, url) => {
+    const section = sectionOf(url);
+    if (section) shellStore?.set('lastSection', section);
+  });
+  window.on('close', () => {
+    if (!window) return;
+    shellStore?.set('bounds', window.getNormalBounds());
+    shellStore?.set('maximized', window.isMaximized());
+  });
   window.on('closed', () => {
     forward();
     window = null;
   });
-  await window.loadURL(`${APP_ORIGIN}/index.html`);
+  await window.loadURL(`${APP_ORIGIN}/index.html${saved.lastSection ? `#${saved.lastSection}` : ''}`);
 }
 
 app.whenReady().then(async () => {
-  const dataDir = resolveDataDir(process.argv);
+  shellStore = new Store<ShellState>({ cwd: path.join(app.getPath('appData'), 'Press Desk Shell'), name: 'shell' });
+  // --data-dir and PRESS_DESK_DATA_DIR win over the folder chosen in Настройки → Данные.
+  const { dir: dataDir, source: dataDirSource } = resolveDataFolder(process.argv, process.env, shellState().dataDir);
   // The site password: sealed by the OS key store when there is one (else a key file, see secret-box.ts).
-  backend = await openBackend({ dataDir, backups: true, syncWorker: true, secretBox: electronSecretBox(safeStorage) });
+  backend = await openBackend({
+    dataDir,
+    dataDirSource,
+    dataFolderHost,
+    backups: true,
+    syncWorker: true,
+    secretBox: electronSecretBox(safeStorage),
+  });
   hardenSession();
   registerAppProtocol();
   routeIpc();

@@ -49,6 +49,10 @@ export const badInputs: Record<Method, BadCase[]> = {
       message: 'выберите одно из значений: «руководитель» (head), «специалист» (specialist)',
     },
   ],
+  'settings.dataFolder.get': [{ input: 5, field: '', label: 'Параметры запроса', message: 'ожидается объект' }],
+  'settings.dataFolder.choose': [{ input: 'папка', field: '', label: 'Параметры запроса', message: 'ожидается объект' }],
+  'settings.dataFolder.reset': [{ input: [1], field: '', label: 'Параметры запроса', message: 'ожидается объект' }],
+  'settings.dataFolder.relaunch': [{ input: 7, field: '', label: 'Параметры запроса', message: 'ожидается объект' }],
   'outlets.list': [
     { input: { query: 5 }, field: 'query', label: 'Поиск', message: 'ожидается текст' },
     { input: { kind: 'magazine' }, field: 'kind', label: 'Вид СМИ', message: 'выберите одно из значений: «газета» (newspaper), «ТВ» (tv)' },

@@ -51,3 +51,14 @@ test('settings save; backup, check, export and import of all data', async ({ app
   await expect(name).toHaveValue(original);
   await expect(page.locator('.topbar-org')).toHaveText(original);
 });
+
+test('Настройки → Данные in browser mode: the data folder, where it came from, and how another is chosen', async ({ app: page, server }) => {
+  await page.getByRole('link', { name: 'Настройки' }).click();
+  await expect(page.getByTestId('data-dir')).toHaveText(server.dataDir);
+  // The test server is started with --data-dir, as the page says.
+  await expect(page.getByTestId('data-dir-source')).toHaveText('Папка задана при запуске параметром --data-dir.');
+  await expect(page.getByTestId('data-dir-how')).toContainText('npm run web -- --data-dir ПАПКА');
+  await expect(page.getByTestId('data-dir-how')).toContainText('PRESS_DESK_DATA_DIR');
+  // No folder dialog in a browser: nothing offers one.
+  await expect(page.getByRole('button', { name: 'Выбрать другую папку…' })).toHaveCount(0);
+});

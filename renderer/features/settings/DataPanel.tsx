@@ -7,6 +7,7 @@ import { useAppState } from '../../shell/app-state';
 import { useConfirm } from '../../shell/dialog';
 import { fileToBase64, saveExport } from '../../shell/save-export';
 import { useToast } from '../../shell/toasts';
+import { DataFolder } from './DataFolder';
 
 const totalRecords = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
@@ -70,6 +71,7 @@ export function DataPanel() {
         <dt>Последняя резервная копия</dt>
         <dd>{status.lastBackupAt ? formatDateTime(status.lastBackupAt, timeZone) : 'ещё не создавалась'}</dd>
       </dl>
+      <DataFolder busy={!!busy} />
       <div className="button-row">
         <button type="button" className="button" onClick={backup} disabled={!!busy}>
           {busy === 'backup' ? 'Создание…' : 'Создать резервную копию'}
