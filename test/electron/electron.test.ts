@@ -36,7 +36,14 @@ describe('Electron shell', () => {
     expect(seen.process).toBe('undefined');
     expect(seen.outcome).toEqual({ ok: true, result: [] });
     const prefs = await app.evaluate(({ BrowserWindow }) => (BrowserWindow.getAllWindows()[0]!.webContents as any).getLastWebPreferences());
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' });
+    // The CSP reaches the page both ways: the app:// response header and the meta tag.
+    const csp = await page.evaluate(async () => ({
+      header: (await fetch('app://press-desk/index.html')).headers.get('content-security-policy'),
+      meta: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+    }));
+    expect(csp.header).toContain("script-src 'self'");
+    expect(csp.meta).toContain("script-src 'self'");
     // Navigation away from app:// is refused.
     await page.evaluate(() => (window.location.href = 'https://example.com/'));
     await page.waitForTimeout(500);
