@@ -59,10 +59,12 @@ export function Banners({ status, timeZone }: { status: SystemStatus; timeZone: 
         <div className="banner banner-info" role="status" data-testid="readonly-banner">
           <div className="banner-body">
             <strong>Открыто только для чтения.</strong>{' '}
-            {holder && holder.user !== '?'
+            {status.newerFormat
+              ? `Папка создана более новой версией Пресс-деска (формат ${status.newerFormat.format}): обновите программу. Файлы папки не изменены.`
+              : holder && holder.user !== '?'
               ? `Папку данных использует ${holder.user} на компьютере ${holder.host}${holder.since ? ` с ${formatDateTime(holder.since, timeZone)}` : ''}. `
               : 'Папку данных использует другая копия программы. '}
-            Изменения здесь не сохранятся: закройте программу там и перезапустите эту.
+            {!status.newerFormat && 'Изменения здесь не сохранятся: закройте программу там и перезапустите эту.'}
           </div>
         </div>
       )}

@@ -78,13 +78,13 @@ export const badInputs: Record<Method, BadCase[]> = {
     { input: { ...outlet, contacts: [{ name: 'Иванов', email: 'не-почта' }] }, field: 'contacts.0.email', label: 'E-mail контакта № 1', message: 'это не адрес электронной почты' },
     { input: { ...outlet, contacts: [{ name: 'Иванов' }, { name: '' }] }, field: 'contacts.1.name', label: 'Контактное лицо № 2', message: 'обязательное поле' },
     { input: { ...outlet, contacts: [{ name: 'Иванов', phone: 'звонить вечером' }] }, field: 'contacts.0.phone', label: 'Телефон контакта № 1', message: 'допустимы цифры' },
+    // Zero-width space, word joiner, BOM, narrow no-break space: nothing to read, so nothing typed.
+    { input: { ...outlet, name: '\u200b\u2060\ufeff\u202f' }, field: 'name', label: 'Название СМИ', message: 'обязательное поле' },
+    { input: { ...outlet, contacts: [{ name: '\u200d\u00a0' }] }, field: 'contacts.0.name', label: 'Контактное лицо № 1', message: 'обязательное поле' },
   ],
   'outlets.update': [
     { input: { ...outlet }, field: 'id', label: 'Идентификатор', message: 'обязательное поле' },
     { input: { ...outlet, id: 'x', contacts: [{ name: 'Иванов', email: 'a@b' }] }, field: 'contacts.0.email', label: 'E-mail контакта № 1', message: 'это не адрес электронной почты' },
-    // Zero-width space, word joiner, BOM, narrow no-break space: nothing to read, so nothing typed.
-    { input: { ...outlet, name: '\u200b\u2060\ufeff\u202f' }, field: 'name', label: 'Название СМИ', message: 'обязательное поле' },
-    { input: { ...outlet, contacts: [{ name: '\u200d\u00a0' }] }, field: 'contacts.0.name', label: 'Контактное лицо № 1', message: 'обязательное поле' },
   ],
   'outlets.archive': [
     { input: { id: 'x' }, field: 'archived', label: 'В архиве', message: 'обязательное поле' },
@@ -113,6 +113,12 @@ export const badInputs: Record<Method, BadCase[]> = {
     { input: { years: 0 }, field: 'years', label: 'Количество лет данных', message: 'не меньше 1' },
     { input: { scale: -1 }, field: 'scale', label: 'Количество дополнительных записей', message: 'не меньше 0' },
   ],
+  'system.quarantine.list': [{ input: 3, field: '', label: 'Параметры запроса', message: 'ожидается объект' }],
+  'system.quarantine.restore': [
+    { input: {}, field: 'key', label: 'Отложенная запись', message: 'обязательное поле' },
+    { input: { key: '../data/outlets.json' }, field: 'key', label: 'Отложенная запись', message: 'ожидается имя файла из списка отложенных записей' },
+  ],
+  'system.quarantine.discard': [{ input: { key: 'a/b.json' }, field: 'key', label: 'Отложенная запись', message: 'ожидается имя файла' }],
 
   // Other features: a missing required field (or a wrong type where nothing is required).
   'today.get': [

@@ -8,6 +8,7 @@ import { useConfirm } from '../../shell/dialog';
 import { fileToBase64, saveExport } from '../../shell/save-export';
 import { useToast } from '../../shell/toasts';
 import { DataFolder } from './DataFolder';
+import { Quarantine } from './Quarantine';
 
 const totalRecords = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
@@ -72,6 +73,7 @@ export function DataPanel() {
         <dd>{status.lastBackupAt ? formatDateTime(status.lastBackupAt, timeZone) : 'ещё не создавалась'}</dd>
       </dl>
       <DataFolder busy={!!busy} />
+      <Quarantine />
       <div className="button-row">
         <button type="button" className="button" onClick={backup} disabled={!!busy}>
           {busy === 'backup' ? 'Создание…' : 'Создать резервную копию'}

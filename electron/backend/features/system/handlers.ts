@@ -5,9 +5,16 @@ import { generateDemo } from '../../demo/generate.js';
 import { AppError, validationError } from '../../errors.js';
 import { unpackArchive } from '../../store/archive.js';
 import { listBackups } from '../../store/backups.js';
+import { dropQuarantined, listQuarantine, readQuarantined } from '../../store/quarantine.js';
 import { safeFileName } from '../../docx/gost.js';
 import { checkDataFolder } from './check.js';
 import type { SystemStatus } from './schema.js';
+
+function quarantined({ dataDir }: Ctx, key: string) {
+  const q = readQuarantined(dataDir, key);
+  if (!q) throw new AppError('not_found', `Отложенной записи «${key}» нет: возможно, она уже восстановлена или удалена.`);
+  return q;
+}
 
 export const APP_VERSION = '0.1.0';
 
@@ -20,6 +27,8 @@ export function systemStatus({ store, dataDir }: Ctx): SystemStatus {
     lockHolder: store.lockHolder,
     staleLockRecovered: store.staleLockRecovered,
     recoveries: store.recoveries,
+    newerFormat: store.newerFormat,
+    quarantined: listQuarantine(dataDir).length,
     lastSavedAt: store.lastSavedAt,
     lastBackupAt: newest ? newest.createdAt.toISOString() : null,
     counts: Object.fromEntries(Object.keys(collections).map((c) => [c, store.count(c as keyof typeof collections)])),
@@ -47,7 +56,16 @@ function checkArchive(bytes: Uint8Array): void {
 }
 
 export const systemHandlers: HandlerTable<
-  'system.status' | 'system.methods' | 'system.check' | 'system.backupNow' | 'system.exportArchive' | 'system.importArchive' | 'system.fillDemo'
+  | 'system.status'
+  | 'system.methods'
+  | 'system.check'
+  | 'system.backupNow'
+  | 'system.exportArchive'
+  | 'system.importArchive'
+  | 'system.fillDemo'
+  | 'system.quarantine.list'
+  | 'system.quarantine.restore'
+  | 'system.quarantine.discard'
 > = {
   'system.status': (_input, ctx) => systemStatus(ctx),
 
@@ -78,6 +96,27 @@ export const systemHandlers: HandlerTable<
     const counts = await ctx.store.importArchive(bytes);
     ctx.statusChanged();
     return { counts };
+  },
+
+  'system.quarantine.list': (_input, { dataDir }) => listQuarantine(dataDir),
+
+  'system.quarantine.restore': async ({ key }, ctx) => {
+    const q = quarantined(ctx, key);
+    const def = (collections as Record<string, { schema: import('zod').ZodType } | undefined>)[q.collection];
+    if (!def) throw new AppError('validation', `Раздела «${q.collection}» в этой версии нет: запись оставлена в отложенных.`);
+    const parsed = def.schema.safeParse(q.record);
+    if (!parsed.success) throw new AppError('validation', `Запись всё ещё не проходит проверку (${validationError(def.schema, parsed.error).message}): она оставлена в отложенных.`);
+    await ctx.store.mutate((tx) => tx.put(q.collection as never, parsed.data as never));
+    dropQuarantined(ctx.dataDir, key);
+    ctx.statusChanged();
+    return { collection: q.collection, id: q.recordId };
+  },
+
+  'system.quarantine.discard': ({ key }, ctx) => {
+    quarantined(ctx, key);
+    dropQuarantined(ctx.dataDir, key);
+    ctx.statusChanged();
+    return { key };
   },
 
   'system.fillDemo': async ({ years, scale }, ctx) => {

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Recovery } from '../../store/store.js';
 import type { LockInfo } from '../../store/lock.js';
+import type { QuarantinedRecord } from '../../store/quarantine.js';
+
+export type { QuarantinedRecord };
+
+export const QuarantineKey = z.object({
+  key: z.string().trim().min(1).max(300).regex(/^[^/\\]+\.json$/, 'ожидается имя файла из списка отложенных записей').describe('Отложенная запись'),
+});
 
 export const ImportInput = z.object({
   fileName: z.string().max(500).default('').describe('Имя файла'),
@@ -29,6 +36,10 @@ export interface SystemStatus {
   lockHolder: LockInfo | null;
   staleLockRecovered: LockInfo | null;
   recoveries: Recovery[];
+  /** The folder was written by a newer version: open read-only, nothing in it touched. */
+  newerFormat: { file: string; format: number } | null;
+  /** Records set aside in quarantine/, waiting for the user. */
+  quarantined: number;
   lastSavedAt: string | null;
   lastBackupAt: string | null;
   counts: Record<string, number>;
