@@ -102,7 +102,7 @@ describe('store: a damaged snapshot', () => {
     const store = await openTest(dir);
     expect(store.all('notes').map((n) => n.id).sort()).toEqual(['n1', 'n2']);
     expect(store.recoveries[0]!.restoredFrom).toBeNull();
-    expect(store.recoveries[0]!.message).toMatch(/По журналу изменений восстановлены 2 записи: «Заметка n1, версия 1» \(n1\); «Заметка n2, версия 1» \(n2\)\./);
+    expect(store.recoveries[0]!.message).toMatch(/По журналу изменений восстановлены 2 записи: «Заметка n1, версия 1»; «Заметка n2, версия 1»\./);
     await store.close();
   });
 

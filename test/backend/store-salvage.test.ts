@@ -176,6 +176,21 @@ describe('torn snapshots: every acknowledged record is found again', () => {
     await store.close();
   });
 
+  it('a file reformatted by hand (spaces and line breaks) and then cut: the records before the cut are read', async () => {
+    const dir = tempDir();
+    const expected = await folderWithLaterWrites(dir);
+    fs.rmSync(path.join(dir, HISTORY));
+    fs.rmSync(path.join(dir, 'backups'), { recursive: true });
+    const pretty = JSON.stringify(readSnapshotFile(notesFile(dir)), null, 2);
+    const cut = pretty.indexOf('"id": "late7"');
+    fs.writeFileSync(notesFile(dir), pretty.slice(0, cut + 16));
+    const store = await openTest(dir);
+    const before = expected.notes.filter((n) => pretty.indexOf(`"id": "${n.id}"`) < cut);
+    expect(sorted(store.all('notes'))).toEqual(sorted(before));
+    expect(store.recoveries[0]!.unrecoverable).toEqual([expect.objectContaining({ id: 'late7' })]);
+    await store.close();
+  });
+
   it('damage in the middle: the records after it are read too', async () => {
     const dir = tempDir();
     const expected = await folderWithLaterWrites(dir);

@@ -13,6 +13,12 @@ function refs(list: RecordRef[], withReason = false): string {
   return shown.join('; ') + (list.length > SHOWN ? ` и ещё ${list.length - SHOWN}` : '');
 }
 
+/** Records that came back whole need no id to be found again: their titles are enough. */
+function titles(list: RecordRef[]): string {
+  const shown = list.slice(0, SHOWN).map((r) => (r.title ? `«${r.title}»` : r.id));
+  return shown.join('; ') + (list.length > SHOWN ? ` и ещё ${list.length - SHOWN}` : '');
+}
+
 export interface RecoveryFacts {
   name: string;
   problem: string;
@@ -32,7 +38,7 @@ export function describeRecovery(r: Recovery, f: RecoveryFacts): string {
   const fromBackup = r.fromBackup ?? [];
   if (rebuilt.length) {
     const source = f.backup ? `резервной копии «${f.backup}» и журналу изменений` : 'журналу изменений';
-    parts.push(`По ${source} ${agreed(rebuilt.length, ['восстановлена', 'восстановлены', 'восстановлено'])}: ${refs(rebuilt)}.`);
+    parts.push(`По ${source} ${agreed(rebuilt.length, ['восстановлена', 'восстановлены', 'восстановлено'])}: ${titles(rebuilt)}.`);
   }
   if (fromBackup.length) {
     const source = f.backup ? `резервной копии «${f.backup}»` : 'журнала изменений';

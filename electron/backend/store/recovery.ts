@@ -78,6 +78,8 @@ function recoverSnapshot(ctx: LoadContext, c: string, file: string, shard: strin
 
   const ref = (r: { id: string }, reason?: string): RecordRef => ({ id: r.id, title: titleOf(r), ...(reason ? { reason } : {}) });
   const notFromFile = [...records.values()].filter((r) => !fromFile.has(r.id)).map((r) => ref(r));
+  // The user must know whether the record is missing or only its damaged copy is set aside.
+  for (const f of failing) if (records.has(f.record.id)) f.reason = `${f.reason}; в данных оставлена её прежняя сохранённая версия`;
   const quarantined = ctx.readOnly()
     ? failing.map((f) => ref(f.record, f.reason))
     : failing.map((f) => {

@@ -76,7 +76,7 @@ function topLevelStrings(fragment: string): Map<string, string> {
       const value = m[1]!;
       i = str.lastIndex - 1;
       if (depth !== 1) continue;
-      if (fragment[i + 1] === ':') lastKey = value;
+      if (/^\s*:/.test(fragment.slice(i + 1, i + 9))) lastKey = value;
       else if (lastKey !== null) {
         if (!found.has(lastKey)) found.set(lastKey, unescapeJsonString(value));
         lastKey = null;
@@ -105,8 +105,11 @@ function refInFragment(fragment: string): RecordRef | null {
   return { id, title: titleKey ? fields.get(titleKey)!.trim().slice(0, 80) : '' };
 }
 
+/** A key as it appears in JSON text, escaped for a RegExp. */
+const keyPattern = (key: string) => JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function headerNumber(head: string, key: string): number | null {
-  const m = new RegExp(`"${key}":(\\d+)`).exec(head);
+  const m = new RegExp(`"${key}"\\s*:\\s*(\\d+)`).exec(head);
   return m ? Number(m[1]) : null;
 }
 
@@ -127,7 +130,9 @@ export function salvageSnapshot(text: string): SalvagedSnapshot {
   } catch {
     // read it piece by piece below
   }
-  const listAt = text.indexOf('"records":[');
+  // Written compact, but a file someone reformatted by hand may have spaces anywhere between tokens.
+  const list = /"records"\s*:\s*\[/.exec(text);
+  const listAt = list ? list.index : -1;
   const head = listAt === -1 ? text.slice(0, 400) : text.slice(0, listAt);
   const result: SalvagedSnapshot = { format: headerNumber(head, 'format'), seq: headerNumber(head, 'seq'), records: [], resynced: [], damaged: [], whole: false, cutShort: true };
   if (listAt === -1) {
@@ -137,7 +142,7 @@ export function salvageSnapshot(text: string): SalvagedSnapshot {
   }
   let firstKey: string | null = null;
   let inOrder = true;
-  let at = listAt + '"records":['.length;
+  let at = listAt + list![0].length;
   while (at < text.length) {
     while (at < text.length && (text[at] === ',' || /\s/.test(text[at]!))) at++;
     if (at >= text.length) break;
@@ -162,14 +167,19 @@ export function salvageSnapshot(text: string): SalvagedSnapshot {
     }
     // A damaged stretch: note the record it began with, then pick up at the next record's start, known
     // by the first key every record starts with (a bare «},{» may well be inside a nested list).
-    firstKey ??= /^\{"((?:[^"\\]|\\.)*)":/.exec(text.slice(at, at + 200))?.[1] ?? null;
-    const boundary = firstKey ? `},{"${firstKey}":` : null;
-    const next = boundary ? text.indexOf(boundary, at + 1) : -1;
+    firstKey ??= /^\{\s*"((?:[^"\\]|\\.)*)"\s*:/.exec(text.slice(at, at + 200))?.[1] ?? null;
+    const boundary = firstKey ? new RegExp(String.raw`\}\s*,\s*(?=\{\s*${keyPattern(firstKey)}\s*:)`, 'g') : null;
+    let next = -1;
+    if (boundary) {
+      boundary.lastIndex = at + 1;
+      const m = boundary.exec(text);
+      if (m) next = m.index + m[0].length;
+    }
     const ref = refInFragment(text.slice(at, next === -1 ? text.length : next));
     if (ref) result.damaged.push(ref);
     if (next === -1) break;
     inOrder = false;
-    at = next + 2;
+    at = next;
   }
   return result;
 }

@@ -58,7 +58,7 @@ export function newestSnapshotSeq(dir: string, defs: Defs): number {
   let newest = 0;
   for (const c of Object.keys(defs)) {
     for (const { file } of shardFiles(dir, c)) {
-      const m = /"seq":(\d+)/.exec(headOf(file));
+      const m = /"seq"\s*:\s*(\d+)/.exec(headOf(file));
       if (m) newest = Math.max(newest, Number(m[1]));
     }
   }
