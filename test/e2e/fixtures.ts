@@ -100,6 +100,8 @@ export const test = base.extend<Fixtures>({
   },
   app: async ({ page, server }, use) => {
     await page.goto(server.url);
+    // «No .loading» alone also holds before React has drawn anything (an empty #root): wait for the app itself.
+    await expect(page.locator('#root > *').first()).toBeVisible();
     await expect(page.locator('.loading')).toHaveCount(0);
     await use(page);
   },
