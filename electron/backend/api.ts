@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { OutletArchive, OutletExport, OutletFields, OutletQuery, OutletUpdate, type Outlet } from './features/outlets/schema.js';
 import { SettingsInput, type Settings } from './features/settings/schema.js';
 import type { DataFolderChoice, DataFolderView } from './features/settings/data-folder.js';
-import { DemoInput, ImportInput, QuarantineKey, type CheckReport, type QuarantinedRecord, type SystemStatus } from './features/system/schema.js';
+import { DemoInput, ImportInput, QuarantineKey, QuarantineRestore, type CheckReport, type QuarantinedRecord, type SystemStatus } from './features/system/schema.js';
 import { SearchInput, type SearchHit } from './features/search/schema.js';
 import { TodayInput, type TodayItem } from './features/today/schema.js';
 import * as contracts from './features/contracts/contract-api.js';
@@ -209,7 +209,7 @@ export const api = {
   'system.fillDemo': method(DemoInput, { writes: true }).returns<{ counts: Record<string, number> }>(),
   // Records set aside when a damaged file was read (they failed their schema): listed, put back once they pass.
   'system.quarantine.list': method(empty).returns<QuarantinedRecord[]>(),
-  'system.quarantine.restore': method(QuarantineKey, { writes: true }).returns<{ collection: string; id: string }>(),
+  'system.quarantine.restore': method(QuarantineRestore, { writes: true }).returns<{ collection: string; id: string }>(),
   'system.quarantine.discard': method(QuarantineKey, { writes: true }).returns<{ key: string }>(),
 } as const;
 

@@ -256,3 +256,37 @@ describe("every collection of the app, torn at 20 offsets", () => {
 function sortedById<T extends { id: string }>(list: T[]): T[] {
   return [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+describe('quarantine: restore and discard through the API', () => {
+  it('a copy that passes is put back; over a live record only when asked; one that still fails stays', async () => {
+    const { quarantineRecord } = await import('../../electron/backend/store/quarantine.js');
+    const dir = tempDir();
+    await outletsAfterBackup(dir);
+    const backend = await openBackend({ dataDir: dir });
+    const { call, fail } = callersOf(backend);
+    const live = backend.ctx.store.all('outlets')[0]!;
+    const gone = { ...live, id: '01JGONE0000000000000000000', name: 'Газета «Старая»' };
+    const a = quarantineRecord(dir, { collection: 'outlets', recordId: gone.id, reason: 'тест', from: 'data/outlets.json', record: gone });
+    const b = quarantineRecord(dir, { collection: 'outlets', recordId: live.id, reason: 'тест', from: 'data/outlets.json', record: { ...live, name: 'Отложенная копия' } });
+    const c = quarantineRecord(dir, { collection: 'outlets', recordId: 'x', reason: 'тест', from: 'data/outlets.json', record: { ...live, id: 'x', kind: 'hologram' } });
+    expect((await call('system.quarantine.list', {}) as unknown[]).length).toBe(3);
+
+    await call('system.quarantine.restore', { key: a.key });
+    expect(backend.ctx.store.get('outlets', gone.id)?.name).toBe('Газета «Старая»');
+
+    const clash = await fail('system.quarantine.restore', { key: b.key });
+    expect(clash.code).toBe('conflict');
+    expect(clash.message).toMatch(/^В данных уже есть эта запись \(последнее изменение .+\): восстановление заменит её отложенной копией\. Подтвердите замену\.$/);
+    expect(backend.ctx.store.get('outlets', live.id)?.name).toBe(live.name);
+    await call('system.quarantine.restore', { key: b.key, overwrite: true });
+    expect(backend.ctx.store.get('outlets', live.id)?.name).toBe('Отложенная копия');
+
+    const still = await fail('system.quarantine.restore', { key: c.key });
+    expect(still.message).toMatch(/^Запись всё ещё не проходит проверку \(.*Вид СМИ.*\): она оставлена в отложенных\.$/);
+    expect((await call('system.quarantine.list', {}) as { key: string }[]).map((q) => q.key)).toEqual([c.key]);
+    await call('system.quarantine.discard', { key: c.key });
+    expect(await call('system.quarantine.list', {})).toEqual([]);
+    expect((await fail('system.quarantine.discard', { key: c.key })).code).toBe('not_found');
+    await backend.close();
+  });
+});

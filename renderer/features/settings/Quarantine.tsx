@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../electron/backend/api';
 import { countOf, formatDateTime } from '../../../electron/backend/format';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { useAppState } from '../../shell/app-state';
 import { useConfirm } from '../../shell/dialog';
 import { useToast } from '../../shell/toasts';
@@ -35,7 +35,21 @@ export function Quarantine() {
       void load();
     }
   };
-  const restore = (item: Item) => act(item, () => call('system.quarantine.restore', { key: item.key }), `Запись «${item.title || item.recordId}» восстановлена.`);
+  const restore = (item: Item) =>
+    act(
+      item,
+      async () => {
+        try {
+          await call('system.quarantine.restore', { key: item.key });
+        } catch (err) {
+          if (!(err instanceof ApiError) || err.code !== 'conflict') throw err;
+          const ok = await confirm({ title: 'Заменить действующую запись?', message: <p>{err.message}</p>, confirmLabel: 'Заменить', danger: true });
+          if (!ok) throw new Error('Восстановление отменено: действующая запись не изменена.');
+          await call('system.quarantine.restore', { key: item.key, overwrite: true });
+        }
+      },
+      `Запись «${item.title || item.recordId}» восстановлена.`,
+    );
   const discard = async (item: Item) => {
     const ok = await confirm({
       title: 'Удалить отложенную запись',

@@ -7,6 +7,8 @@ import { unpackArchive } from '../../store/archive.js';
 import { listBackups } from '../../store/backups.js';
 import { dropQuarantined, listQuarantine, readQuarantined } from '../../store/quarantine.js';
 import { safeFileName } from '../../docx/gost.js';
+import { formatDateTime } from '../../format.js';
+import { orgTimeZone } from '../calendar/model.js';
 import { checkDataFolder } from './check.js';
 import type { SystemStatus } from './schema.js';
 
@@ -100,13 +102,20 @@ export const systemHandlers: HandlerTable<
 
   'system.quarantine.list': (_input, { dataDir }) => listQuarantine(dataDir),
 
-  'system.quarantine.restore': async ({ key }, ctx) => {
+  'system.quarantine.restore': async ({ key, overwrite }, ctx) => {
     const q = quarantined(ctx, key);
     const def = (collections as Record<string, { schema: import('zod').ZodType } | undefined>)[q.collection];
     if (!def) throw new AppError('validation', `Раздела «${q.collection}» в этой версии нет: запись оставлена в отложенных.`);
     const parsed = def.schema.safeParse(q.record);
     if (!parsed.success) throw new AppError('validation', `Запись всё ещё не проходит проверку (${validationError(def.schema, parsed.error).message}): она оставлена в отложенных.`);
-    await ctx.store.mutate((tx) => tx.put(q.collection as never, parsed.data as never));
+    await ctx.store.mutate((tx) => {
+      const live = tx.get(q.collection as never, q.recordId) as { updatedAt?: string } | undefined;
+      if (live && !overwrite) {
+        const since = live.updatedAt ? ` (последнее изменение ${formatDateTime(live.updatedAt, orgTimeZone(ctx.store))})` : '';
+        throw new AppError('conflict', `В данных уже есть эта запись${since}: восстановление заменит её отложенной копией. Подтвердите замену.`);
+      }
+      tx.put(q.collection as never, parsed.data as never);
+    });
     dropQuarantined(ctx.dataDir, key);
     ctx.statusChanged();
     return { collection: q.collection, id: q.recordId };

@@ -8,6 +8,10 @@ export type { QuarantinedRecord };
 export const QuarantineKey = z.object({
   key: z.string().trim().min(1).max(300).regex(/^[^/\\]+\.json$/, 'ожидается имя файла из списка отложенных записей').describe('Отложенная запись'),
 });
+export const QuarantineRestore = QuarantineKey.extend({
+  /** The data already has a record under this id (its earlier saved version, maybe edited since): replace it only when asked. */
+  overwrite: z.boolean().default(false).describe('Заменить действующую запись'),
+});
 
 export const ImportInput = z.object({
   fileName: z.string().max(500).default('').describe('Имя файла'),
