@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -37,4 +38,12 @@ export function resolveDataDir(argv: string[] = process.argv, env: NodeJS.Proces
 export function guessDataDirSource(dir: string, env: NodeJS.ProcessEnv = process.env): DataDirSource {
   if (env.PRESS_DESK_DATA_DIR && path.resolve(env.PRESS_DESK_DATA_DIR) === dir) return 'environment';
   return dir === defaultDataDir() ? 'default' : 'argument';
+}
+
+/**
+ * A folder chosen in Настройки → Данные that is not there at start-up (a share not mounted yet, a
+ * drive letter missing): it must not be created empty in its place — the user is asked instead.
+ */
+export function chosenFolderMissing(folder: { dir: string; source: DataDirSource }): boolean {
+  return folder.source === 'chosen' && !fs.existsSync(folder.dir);
 }

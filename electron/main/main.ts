@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { openBackend, type Backend } from '../backend/app.js';
 import type { FileResult, Outcome } from '../backend/api.js';
 import type { DataFolderHost } from '../backend/features/settings/data-folder.js';
-import { resolveDataFolder } from '../backend/paths.js';
+import { chosenFolderMissing, resolveDataFolder, type DataDirSource } from '../backend/paths.js';
 import { electronSecretBox } from '../backend/features/sync/secret-box.js';
 import { appResponse } from './app-protocol.js';
 import { externalLinkDecision, externalLinkQuestion, isAppUrl, secureWebPreferences, APP_ORIGIN } from './security.js';
@@ -100,7 +100,8 @@ const dataFolderHost: DataFolderHost = {
   relaunch() {
     // After the answer has reached the page; before-quit then closes the backend as on any quit.
     setTimeout(() => {
-      app.relaunch();
+      // Inside an AppImage, execPath lies in a mount that goes away with this process: start the image itself.
+      app.relaunch(process.env.APPIMAGE ? { execPath: process.env.APPIMAGE, args: process.argv.slice(1) } : undefined);
       app.quit();
     }, 200);
   },
@@ -164,10 +165,31 @@ async function createWindow(): Promise<void> {
   await window.loadURL(`${APP_ORIGIN}/index.html${saved.lastSection ? `#${saved.lastSection}` : ''}`);
 }
 
+/** The chosen folder is missing (a share not mounted yet): retry, fall back to the default folder, or quit. */
+async function availableDataFolder(): Promise<{ dir: string; source: DataDirSource } | null> {
+  for (;;) {
+    // --data-dir and PRESS_DESK_DATA_DIR win over the folder chosen in Настройки → Данные.
+    const folder = resolveDataFolder(process.argv, process.env, shellState().dataDir);
+    if (!chosenFolderMissing(folder)) return folder;
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Папка данных недоступна',
+      message: `Папка данных «${folder.dir}» сейчас недоступна.`,
+      detail: 'Если она на сетевом диске или флешке, подключите его и нажмите «Повторить». Пустую папку на её месте программа не создаёт.',
+      buttons: ['Повторить', 'Открыть папку по умолчанию', 'Выйти'],
+      defaultId: 0,
+      cancelId: 2,
+    });
+    if (response === 2) return null;
+    if (response === 1) shellStore?.delete('dataDir');
+  }
+}
+
 app.whenReady().then(async () => {
   shellStore = new Store<ShellState>({ cwd: path.join(app.getPath('appData'), 'Press Desk Shell'), name: 'shell' });
-  // --data-dir and PRESS_DESK_DATA_DIR win over the folder chosen in Настройки → Данные.
-  const { dir: dataDir, source: dataDirSource } = resolveDataFolder(process.argv, process.env, shellState().dataDir);
+  const folder = await availableDataFolder();
+  if (!folder) return app.exit(0);
+  const { dir: dataDir, source: dataDirSource } = folder;
   // The site password: sealed by the OS key store when there is one (else a key file, see secret-box.ts).
   backend = await openBackend({
     dataDir,
@@ -181,6 +203,10 @@ app.whenReady().then(async () => {
   registerAppProtocol();
   routeIpc();
   await createWindow();
+}).catch((err: unknown) => {
+  // Without this a failed start leaves a process with no window holding the single-instance lock.
+  dialog.showErrorBox('Пресс-деск не запустился', (err as Error).message ?? String(err));
+  app.exit(1);
 });
 
 let quitting = false;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/app.js';
 import type { DataFolderHost } from '../../electron/backend/features/settings/data-folder.js';
-import { defaultDataDir, resolveDataFolder } from '../../electron/backend/paths.js';
+import { chosenFolderMissing, defaultDataDir, resolveDataFolder } from '../../electron/backend/paths.js';
 
 const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `pd-folder-${name}-`));
 let backends: Backend[] = [];
@@ -97,5 +97,21 @@ describe('settings.dataFolder.*', () => {
     const b = await open(dir, { dataDirSource: 'argument', dataFolderHost: h });
     const chosen = await b.invoke('settings.dataFolder.choose', {});
     expect(chosen.ok && chosen.result).toMatchObject({ kind: 'chosen', view: { current: dir, source: 'argument', next: shared, restartNeeded: false } });
+  });
+});
+
+describe('a chosen folder that is not there at start-up', () => {
+  it('is reported missing (the shell asks) instead of being created empty; other sources are not questioned', () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-chosen-'));
+    try {
+      const gone = path.join(base, 'share-not-mounted', 'press-desk');
+      expect(chosenFolderMissing(resolveDataFolder([], {}, gone))).toBe(true);
+      expect(fs.existsSync(gone)).toBe(false);
+      expect(chosenFolderMissing(resolveDataFolder([], {}, base))).toBe(false);
+      // --data-dir is the user's own word for this start: opened (and created) as asked.
+      expect(chosenFolderMissing(resolveDataFolder(['--data-dir', gone], {}, base))).toBe(false);
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true });
+    }
   });
 });
