@@ -163,4 +163,34 @@ describe('direct lines: anonymisation reaches the free text', () => {
     expect(male.erase('Толстому А. В.')).toBe('[обезличено]');
     expect(male.erase('с толстой папкой')).toBe('с толстой папкой');
   });
+
+  it('two phones in one contact are two numbers, each erased (not one 22-digit run)', () => {
+    const text = 'Звонить 8 (913) 123-45-67 или 89237654321, днём 765-43-21.';
+    for (const contact of ['8 913 123 45 67 8 923 765 43 21', '89131234567 89237654321', '+7 913 123-45-67 +7 923 765-43-21'])
+      expect(personalDataMatcher([{ contact }]).erase(text), contact).toBe('Звонить [обезличено] или [обезличено], днём [обезличено].');
+  });
+
+  it('a label left of the contact («телефон», «e-mail», «WhatsApp») is not erased from every text', () => {
+    const text = 'Оставила телефон и почту, пишет в WhatsApp и Telegram: 8 913 123-45-67, anna@mail.ru.';
+    for (const contact of ['телефон 89131234567 anna@mail.ru', 'тел.: 89131234567; эл. почта: anna@mail.ru', 'моб. 89131234567, e-mail anna@mail.ru', 'WhatsApp/Telegram 89131234567, почта anna@mail.ru'])
+      expect(personalDataMatcher([{ contact }]).erase(text), contact).toBe('Оставила телефон и почту, пишет в WhatsApp и Telegram: [обезличено], [обезличено].');
+    // What still looks like personal data stays erased: a profile, a second person's name.
+    const m = personalDataMatcher([{ contact: 'вк: vk.com/anna_sid, дочь Ольга Сидорова' }]);
+    expect(m.erase('Страница vk.com/anna_sid; звонить: дочь Ольга Сидорова')).toBe('Страница [обезличено]; звонить: [обезличено]');
+    expect(m.erase('Написала в ВК, оставила телефон')).toBe('Написала в ВК, оставила телефон');
+  });
+
+  it('a text at its maximum length is still erased: «[обезличено]» never makes it too long to save', async () => {
+    t = await openTestBackend('2025-04-20T05:00:00Z');
+    const s = (await t.call('directLines.create', session())).id;
+    const text = `${'Когда починят крышу? '.repeat(240)}Пишите: a@b.ru`.slice(-5000);
+    expect(text).toHaveLength(5000);
+    await t.call('directLines.addQuestion', question(s, { text, resident: { name: 'Сидорова Анна', contact: 'a@b.ru' } }));
+    const result = await t.call('directLines.anonymise', { sessionId: s, confirm: true });
+    expect(result.textsErased).toBe(1);
+    const x = (await t.call('directLines.get', { id: s })).questions[0]!;
+    expect(x.resident).toBeNull();
+    expect(x.text).toHaveLength(5000);
+    expect(x.text).toBe(`${text.slice(0, 5000 - 12)}[обезличено]`);
+  });
 });

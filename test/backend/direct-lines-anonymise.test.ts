@@ -135,4 +135,38 @@ describe('direct lines: anonymisation', () => {
     expect(result.notice).toContain('Переписаны отложенные повреждённые копии: corrupt/2025-04-01-directLineQuestions.json');
     expect(result.notice).toContain('ещё встречаются в файлах: corrupt/2025-04-02-blob.bin');
   });
+
+  it('in a moved-aside JSON copy a name after an escaped newline, tab or quote is erased too', async () => {
+    t = await openTestBackend('2025-04-20T05:00:00Z');
+    const { s } = await fixture(t);
+    fs.mkdirSync(`${t.dir}/quarantine`, { recursive: true });
+    const file = `${t.dir}/quarantine/2025-04-01-directLineQuestions.json`;
+    const text = `Звонила:\n${NAME}\tпросила: «"${NAME}"»`;
+    fs.writeFileSync(file, JSON.stringify({ records: [{ text, answer: 'Ответ\nготов' }] }, null, 2));
+    const result = await t.call('directLines.anonymise', { sessionId: s, confirm: true });
+    expect(result.looseCopies.rewritten).toEqual(['quarantine/2025-04-01-directLineQuestions.json']);
+    const back = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(back).toEqual({ records: [{ text: 'Звонила:\n[обезличено]\tпросила: «"[обезличено]"»', answer: 'Ответ\nготов' }] });
+  });
+
+  it('the district is kept even when it holds the same words as the address', async () => {
+    t = await openTestBackend('2025-04-20T05:00:00Z');
+    const s = (await t.call('directLines.create', session())).id;
+    await t.call('directLines.addQuestion', question(s, { district: 'Заречный район', resident: { name: NAME, address: 'Заречный район' } }));
+    await t.call('directLines.anonymise', { sessionId: s, confirm: true });
+    expect((await t.call('directLines.get', { id: s })).questions[0]).toMatchObject({ district: 'Заречный район', resident: null });
+  });
+
+  it('a backup that cannot be read is reported as failed, the others still rewritten', async () => {
+    t = await openTestBackend('2025-04-20T05:00:00Z');
+    const { s } = await fixture(t);
+    const older = await t.call('system.backupNow', {});
+    const unreadable = `${t.dir}/backups/press-desk-2025-04-19T00-00-00-000Z.pdbackup`;
+    fs.mkdirSync(unreadable); // reading it fails (EISDIR), as a locked file would (EBUSY)
+    const result = await t.call('directLines.anonymise', { sessionId: s, confirm: true });
+    expect(result.backups!.failed.map((f) => f.file)).toEqual(['backups/press-desk-2025-04-19T00-00-00-000Z.pdbackup']);
+    expect(result.backups!.rewritten).toEqual([path.relative(t.dir, older.file)]);
+    expect(result.notice).toContain('Не удалось изменить резервные копии (backups/press-desk-2025-04-19T00-00-00-000Z.pdbackup)');
+    expect(holding(t.dir, NAME)).toEqual([]);
+  });
 });

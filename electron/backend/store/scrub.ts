@@ -27,7 +27,13 @@ export function rewriteBackups(dataDir: string, edit: (collections: Record<strin
   const out: Rewrite = { rewritten: [], removed: [], alreadyClean: 0, failed: [] };
   for (const backup of listBackups(dataDir)) {
     const rel = path.relative(dataDir, backup.file);
-    const bytes = fs.readFileSync(backup.file);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(backup.file); // EBUSY, EACCES: reported, the other backups still rewritten
+    } catch (err) {
+      out.failed.push({ file: rel, message: (err as Error).message });
+      continue;
+    }
     let entries: Record<string, Uint8Array>;
     try {
       entries = unzipSync(bytes);
@@ -70,7 +76,7 @@ export function scrubLooseCopies(dataDir: string, erase: (text: string) => strin
     for (const file of filesUnder(root)) {
       const rel = path.relative(dataDir, file);
       try {
-        const next = scrubbed(fs.readFileSync(file), erase);
+        const next = scrubbed(fs.readFileSync(file), /\.(nd)?json$/i.test(file), erase);
         if (next) {
           writeFileDurably(file, next);
           out.rewritten.push(rel);
@@ -90,20 +96,38 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-function scrubbed(bytes: Buffer, erase: (text: string) => string): Uint8Array | null {
+/**
+ * JSON keeps a name after a newline or a quote as «\nСидорова» or «\"Сидорова»: each string literal
+ * is erased decoded (re-encoded only when changed), then the raw text, for a literal cut off at the end.
+ */
+function eraseIn(text: string, json: boolean, erase: (text: string) => string): string {
+  if (!json) return erase(text);
+  const inLiterals = text.replace(/"(?:[^"\\]|\\.)*"/g, (lit) => {
+    try {
+      const value = JSON.parse(lit) as string;
+      const next = erase(value);
+      return next === value ? lit : JSON.stringify(next);
+    } catch {
+      return lit;
+    }
+  });
+  return erase(inLiterals);
+}
+
+function scrubbed(bytes: Buffer, json: boolean, erase: (text: string) => string): Uint8Array | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     const files = unzipSync(bytes);
     let changed = false;
     for (const [name, content] of Object.entries(files)) {
       if (name.startsWith('attachments/')) continue;
       const text = strFromU8(content);
-      const next = erase(text);
+      const next = eraseIn(text, /\.(nd)?json$/i.test(name), erase);
       if (next !== text) [files[name], changed] = [strToU8(next), true];
     }
     return changed ? zipSync(files, { level: 6 }) : null;
   }
   const text = bytes.toString('utf8');
   if (text.includes('\0') || !Buffer.from(text, 'utf8').equals(bytes)) return null; // binary: nothing typed in it
-  const next = erase(text);
+  const next = eraseIn(text, json || /^\s*[[{]/.test(text), erase);
   return next === text ? null : strToU8(next);
 }

@@ -3,9 +3,10 @@
  * erasure applied to a record — the same for the live store and for the records of a backup.
  */
 import { ERASED, type HitKind, type Matcher, type PersonalValues } from './personal-data.js';
-import type { DirectLine, Question } from './schema.js';
+import { Assignment, DirectLine, Question } from './schema.js';
 
-const QUESTION_TEXT = { topic: 'Тема', text: 'Текст вопроса', district: 'Район', answer: 'Письменный ответ', liveNote: 'Ответ в эфире (кратко)' } as const;
+// The district is not here: it is kept for statistics by district.
+const QUESTION_TEXT = { topic: 'Тема', text: 'Текст вопроса', answer: 'Письменный ответ', liveNote: 'Ответ в эфире (кратко)' } as const;
 const ASSIGNMENT_TEXT = { department: 'Исполнитель (отдел)', responsible: 'Ответственный', finalAnswer: 'Итоговый ответ' } as const;
 const SESSION_TEXT = { announcement: 'Текст анонса', notes: 'Заметки' } as const;
 
@@ -25,16 +26,40 @@ export interface AnonymiseHit {
 
 type Loose = Record<string, unknown>;
 
-function fieldsOf(record: Loose, table: Record<string, string>, prefix = ''): { field: string; label: string; value: string; holder: Loose; key: string }[] {
+/** A field's max length from its schema (unwrapping defaults and nullables). */
+function maxLength(schema: unknown): number {
+  let s = schema as { maxLength?: unknown; unwrap?: () => unknown } | undefined;
+  while (s && typeof s.maxLength !== 'number' && s.unwrap) s = s.unwrap() as typeof s;
+  return typeof s?.maxLength === 'number' ? s.maxLength : Infinity;
+}
+const shapeMax = (shape: Record<string, unknown>, table: Record<string, string>) => Object.fromEntries(Object.keys(table).map((k) => [k, maxLength(shape[k])]));
+const MAX = {
+  question: shapeMax(Question.shape, QUESTION_TEXT),
+  assignment: shapeMax(Assignment.shape, ASSIGNMENT_TEXT),
+  session: shapeMax(DirectLine.shape, SESSION_TEXT),
+};
+
+function fieldsOf(record: Loose, table: Record<string, string>, max: Record<string, number>, prefix = '') {
   return Object.entries(table)
     .filter(([key]) => typeof record[key] === 'string' && record[key] !== '')
-    .map(([key, label]) => ({ field: prefix + key, label, value: record[key] as string, holder: record, key }));
+    .map(([key, label]) => ({ field: prefix + key, label, value: record[key] as string, holder: record, key, max: max[key] ?? Infinity }));
 }
 
 function textFields(record: Loose, kind: 'question' | 'session') {
-  if (kind === 'session') return fieldsOf(record, SESSION_TEXT);
+  if (kind === 'session') return fieldsOf(record, SESSION_TEXT, MAX.session);
   const a = record.assignment;
-  return [...fieldsOf(record, QUESTION_TEXT), ...(a && typeof a === 'object' ? fieldsOf(a as Loose, ASSIGNMENT_TEXT, 'assignment.') : [])];
+  return [...fieldsOf(record, QUESTION_TEXT, MAX.question), ...(a && typeof a === 'object' ? fieldsOf(a as Loose, ASSIGNMENT_TEXT, MAX.assignment, 'assignment.') : [])];
+}
+
+/**
+ * «[обезличено]» may be longer than what it replaced: past the field's max the schema would refuse
+ * the record and the erasure could not be saved, so the text's end gives way (a marker stays whole).
+ */
+function clamp(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = (s: string, n: number) => s.slice(0, n).replace(/[\uD800-\uDBFF]$/, '');
+  const marker = text.lastIndexOf(ERASED, max - 1);
+  return marker >= 0 && marker + ERASED.length > max ? cut(text, max - ERASED.length) + ERASED : cut(text, max);
 }
 
 export function residentsOf(questions: Pick<Question, 'resident'>[]): PersonalValues[] {
@@ -74,7 +99,7 @@ export function eraseInRecord(record: Loose, kind: 'question' | 'session', match
     const hits = matcher.find(f.value);
     if (hits.length === 0) continue;
     found.push(...hits.map((h) => f.value.slice(h.start, h.end)));
-    f.holder[f.key] = matcher.erase(f.value);
+    f.holder[f.key] = clamp(matcher.erase(f.value), f.max);
     changed = true;
   }
   if (changed && kind === 'question') record.anonymisedAt ??= at;

@@ -112,8 +112,12 @@ function nameHits(text: string, pat: NamePattern, strict: boolean): Hit[] {
 // ---- contacts ------------------------------------------------------------------------------
 
 const SEP = '[\\s\\-\u2010-\u2015.()]{0,3}';
-const PHONE_IN_VALUE = /\+?\d[\d\s\-\u2010-\u2015.()]{3,}\d/g;
+/** One number at a time (a contact may hold two): +7 / 8 and 10 digits, or a local number of 5–10 digits. */
+const PHONE_IN_VALUE = new RegExp(`(?<!\\d)(?:(?:\\+\\s*7|7|8)${SEP})?\\d(?:${SEP}\\d){9}(?!\\d)|(?<![\\d+])\\d(?:${SEP}\\d){4,9}(?!\\d)`, 'g');
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** Words labelling a contact («тел.», «e-mail», «WhatsApp»): not the person's data, so not erased from every text. */
+const LABEL =
+  /(?<![\p{L}\d])(?:тел|телефон[аы]?|моб|мобильный|сот|сотовый|раб|рабочий|домашний|номер|контакт[ыа]?|e-?mail|email|имейл|эл\.?\s*почта|электронная\s+почта|почта|whatsapp|ватсап|вотсап|telegram|телеграм|tg|тг|вк|vk|вконтакте|viber|вайбер|факс)(?![\p{L}\d]|\.\p{L})/giu;
 
 function phonePatterns(value: string): RegExp[] {
   const out: RegExp[] = [];
@@ -138,8 +142,13 @@ function literal(value: string): RegExp {
 function contactPatterns(contact: string): { kind: HitKind; re: RegExp }[] {
   const out: { kind: HitKind; re: RegExp }[] = phonePatterns(contact).map((re) => ({ kind: 'phone', re }));
   for (const m of contact.matchAll(EMAIL)) out.push({ kind: 'email', re: new RegExp(`(?<![\\w.+-])${escape(m[0])}(?![\\w-])`, 'gi') });
-  const rest = contact.replace(EMAIL, ' ').replace(PHONE_IN_VALUE, ' ');
-  for (const piece of rest.split(/[,;]/).map((s) => s.trim())) if (piece.replace(/[^\p{L}\d]/gu, '').length >= 5) out.push({ kind: 'contact', re: literal(piece) });
+  const rest = contact.replace(EMAIL, ' ').replace(PHONE_IN_VALUE, ' ').replace(LABEL, ' ');
+  for (const raw of rest.split(/[,;]/)) {
+    const piece = raw.replace(/^[^\p{L}\d@]+|[^\p{L}\d@]+$/gu, '');
+    // Only what still looks like a person's data («vk.com/anna», «@anna», «дочь Ольга Сидорова»), not a stray word.
+    const looksPersonal = /[\d@/]|\p{L}[._]\p{L}/u.test(piece) || piece.split(/\s+/).length >= 2;
+    if (looksPersonal && piece.replace(/[^\p{L}\d]/gu, '').length >= 5) out.push({ kind: 'contact', re: literal(piece) });
+  }
   return out;
 }
 
