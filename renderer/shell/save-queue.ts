@@ -41,6 +41,9 @@ export class SaveQueue<V> {
   private theirs: V | null = null;
   private tail: Promise<unknown> = Promise.resolve();
   private running = 0;
+  /** Operations that write, queued or under way (a photo still being read counts). */
+  ops = 0;
+  private sentNow = '';
   private timer: number | undefined;
   private listeners = new Set<() => void>();
   private remote = new Set<(v: V, keep: string[]) => void>();
@@ -66,6 +69,8 @@ export class SaveQueue<V> {
   adopt(v: V) {
     if (this.driver.revisionOf) this.revision = this.driver.revisionOf(v);
     if (this.driver.fieldsOf) this.acked = this.driver.fieldsOf(v);
+    // In a conflict «взять сохранённый» must bring the record as it is now, with photos added meanwhile.
+    if (this.theirs) this.theirs = v;
   }
 
   hasPending = () => Object.keys(this.pending).length > 0;
@@ -91,25 +96,51 @@ export class SaveQueue<V> {
   /**
    * An operation on the record, after the pending text. `independent`: it runs even if the text could
    * not be saved (a photo does not depend on the headline); otherwise the text's error stops it.
+   * `read`: it only reads (the editor's first load), so it is neither busy nor «saved».
    */
-  run(op: (revision: number | undefined) => Promise<V>, { independent = false } = {}): Promise<V> {
+  run(op: (revision: number | undefined) => Promise<V>, { independent = false, read = false } = {}): Promise<V> {
     const text = this.flush();
     text.catch(() => undefined);
-    return this.enqueue(async () => {
+    if (!read) this.ops++;
+    const p = this.enqueue(async () => {
       if (independent) await text.catch(() => undefined);
       else await text;
-      const v = await op(this.revision);
+      const v = await this.opWithCatchUp(op);
       this.adopt(v);
-      if (this.state.kind === 'saving' || this.state.kind === 'idle') this.set({ kind: 'saved', at: new Date().toISOString() });
+      if (!read && (this.state.kind === 'saving' || this.state.kind === 'idle')) this.set({ kind: 'saved', at: new Date().toISOString() });
       return v;
     });
+    if (!read)
+      p.finally(() => {
+        this.ops--;
+        this.emit();
+      }).catch(() => undefined);
+    return p;
+  }
+
+  /** A 409 on an operation: the record changed elsewhere; show it, catch the revision up and try once more. */
+  private async opWithCatchUp(op: (revision: number | undefined) => Promise<V>): Promise<V> {
+    try {
+      return await op(this.revision);
+    } catch (err) {
+      const { load } = this.driver;
+      if (!(err instanceof ApiError && err.code === 'conflict') || !load) throw err;
+      const fresh = await load();
+      this.adopt(fresh);
+      this.emitRemote(fresh);
+      return op(this.revision);
+    }
   }
 
   /** The page is going away: send now, even past a save in flight (a stale revision is then kept by the backend as a version). */
   sendNow() {
     window.clearTimeout(this.timer);
     if (this.running === 0 || !this.hasPending()) return void this.flush().catch(() => undefined);
-    void this.driver.save(this.pending, this.revision).catch(() => undefined);
+    // beforeunload and pagehide both come: the same patch goes out once.
+    const sent = `${this.revision}:${norm(this.pending)}`;
+    if (sent === this.sentNow) return;
+    this.sentNow = sent;
+    void this.driver.save({ ...this.pending }, this.revision).catch(() => undefined);
   }
 
   /** The user's choice in a conflict: keep what they typed, or take the stored fields that clash. */
@@ -167,8 +198,9 @@ export class SaveQueue<V> {
           throw e;
         });
         const stored = fieldsOf(fresh);
-        // Changed elsewhere and not to what we typed: only the user can say which wins.
-        const clash = Object.keys(patch).filter((k) => !same(stored[k], this.acked[k]) && !same(stored[k], patch[k]));
+        // Changed elsewhere and not to what we typed (sent or still waiting): only the user can say which wins.
+        const mine = { ...patch, ...this.pending };
+        const clash = Object.keys(mine).filter((k) => !same(stored[k], this.acked[k]) && !same(stored[k], mine[k]));
         this.adopt(fresh);
         this.emitRemote(fresh, [...Object.keys(patch), ...Object.keys(this.pending)]);
         if (clash.length) {
@@ -222,6 +254,20 @@ export function releaseQueue(q: SaveQueue<unknown>) {
   q.flush().then(forget, forget);
 }
 
+/** A remounted editor's queue, forgotten between its render and its effect: back in the registry. */
+export function retain(q: SaveQueue<unknown>) {
+  if (queues.has(q.key)) return;
+  queues.set(q.key, q);
+  changed();
+}
+
+// The window is closing: every queue sends what it holds, also those whose editor is gone (an error, a save in flight).
+const leaving = () => queues.forEach((q) => q.sendNow());
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', leaving);
+  window.addEventListener('beforeunload', leaving);
+}
+
 export function onQueuesChanged(w: () => void): () => void {
   watchers.add(w);
   return () => void watchers.delete(w);
@@ -233,7 +279,7 @@ export function queuesSummary(): { busy: boolean; problem: string | null } {
   let problem: string | null = null;
   for (const q of queues.values()) {
     const k = q.state.kind;
-    if (k === 'pending' || k === 'saving' || q.hasPending()) busy = true;
+    if (k === 'pending' || k === 'saving' || q.hasPending() || q.ops > 0) busy = true;
     if ((k === 'error' || k === 'conflict') && !problem) problem = q.state.message;
   }
   return { busy, problem };

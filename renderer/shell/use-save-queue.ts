@@ -1,6 +1,6 @@
-/** An editor's handle on its record's save queue: the state to show, and sending on leave, hide and close. */
+/** An editor's handle on its record's save queue: the state to show, and sending on leave and hide. */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { queueFor, releaseQueue, type QueueDriver, type SaveQueue, type SaveState } from './save-queue';
+import { queueFor, releaseQueue, retain, type QueueDriver, type SaveQueue, type SaveState } from './save-queue';
 
 export function useSaveQueue<V>(key: string, driver: QueueDriver<V>): { queue: SaveQueue<V>; state: SaveState } {
   const queue = useMemo(() => queueFor<V>(key, driver), [key]);
@@ -9,15 +9,12 @@ export function useSaveQueue<V>(key: string, driver: QueueDriver<V>): { queue: S
 
   useEffect(() => {
     queue.users++;
+    retain(queue as SaveQueue<unknown>);
+    // Closing the window is handled for every queue in save-queue.ts; hiding it flushes this one.
     const hidden = () => document.visibilityState === 'hidden' && void queue.flush().catch(() => undefined);
-    const leaving = () => queue.sendNow();
     document.addEventListener('visibilitychange', hidden);
-    window.addEventListener('pagehide', leaving);
-    window.addEventListener('beforeunload', leaving);
     return () => {
       document.removeEventListener('visibilitychange', hidden);
-      window.removeEventListener('pagehide', leaving);
-      window.removeEventListener('beforeunload', leaving);
       queue.users--;
       releaseQueue(queue as SaveQueue<unknown>);
     };

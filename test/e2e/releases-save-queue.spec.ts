@@ -135,3 +135,69 @@ test('a save refused at the door (headline too long) shows as not saved in the s
   await page.locator('#f-headline').fill('Короткий и верный');
   await expect(saveState(page)).toContainText('Все изменения сохранены');
 });
+
+test('a field waiting behind a save in flight, changed in another window meanwhile: the conflict prompt, not an overwrite', async ({ app: page }) => {
+  const by = await staffId(page);
+  const { id } = await callApi<{ id: string }>(page, 'releases.create', { type: 'news', by, headline: 'Исходный заголовок', lead: 'Исходный лид', template: true });
+  await openFromBoard(page, id);
+  // The editor's first save is held in the browser until the other window has written.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let first = true;
+  await page.route('**/api/releases.saveDraft', async (route) => {
+    if (!first) return route.continue();
+    first = false;
+    await held;
+    await route.continue();
+  });
+  const sent = page.waitForRequest(/releases\.saveDraft/);
+  await page.locator('#f-headline').fill('Мой заголовок');
+  await sent;
+  await callApi(page, 'releases.saveDraft', { id, by, lead: 'Лид из другого окна' });
+  await page.locator('#f-lead').fill('Мой лид');
+  release();
+  await expect(page.getByTestId('rl-save')).toContainText('Не сохранено');
+  await expect(page.getByTestId('rl-save')).toContainText('лид');
+  await page.waitForTimeout(1500);
+  expect((await callApi<Stored>(page, 'releases.get', { id })).lead).toBe('Лид из другого окна');
+});
+
+test('an outside edit, then Ctrl+S with nothing typed: the version is saved, and again on the next Ctrl+S', async ({ app: page }) => {
+  const by = await staffId(page);
+  const { id } = await callApi<{ id: string }>(page, 'releases.create', { type: 'news', by, headline: 'Исходный заголовок', template: true });
+  await openFromBoard(page, id);
+  await callApi(page, 'releases.saveDraft', { id, by, place: 'Дом культуры' });
+  await page.locator('#f-headline').click();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText(/Сохранена версия \d+/)).toBeVisible();
+  await expect(page.locator('.toast-error')).toHaveCount(0);
+  await expect(page.locator('#f-place')).toHaveValue('Дом культуры');
+  // The second save (nothing changed since, so no new version) goes out with the caught-up revision.
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/releases.save'));
+  await page.keyboard.press('Control+s');
+  expect(((await (await answer).json()) as { ok: boolean }).ok).toBe(true);
+  await page.waitForTimeout(300);
+  await expect(page.locator('.toast-error')).toHaveCount(0);
+});
+
+test('a photo still being read, nothing typed: the status bar says saving, and the first read is not «Сохранено»', async ({ app: page }) => {
+  const by = await staffId(page);
+  const { id } = await callApi<{ id: string }>(page, 'releases.create', { type: 'news', by, headline: 'Фото', template: true });
+  await openFromBoard(page, id);
+  await expect(page.getByTestId('rl-save')).toHaveText('Изменений нет');
+  const png = await smallPng(page);
+  // A slow disk: reading the picked file takes a few seconds.
+  await page.evaluate(() => {
+    const read = FileReader.prototype.readAsDataURL;
+    FileReader.prototype.readAsDataURL = function (this: FileReader, blob: Blob) {
+      setTimeout(() => read.call(this, blob), 3000);
+    };
+  });
+  await page.locator('#f-photo-file').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: png });
+  await page.locator('#f-photo-author').fill('Пётр Снимков');
+  await page.getByRole('button', { name: 'Добавить фото' }).click();
+  await page.waitForTimeout(500);
+  await expect(saveState(page)).toContainText('Сохранение…');
+  await expect(page.getByTestId('rl-photo')).toHaveCount(1);
+  await expect(saveState(page)).toContainText('Все изменения сохранены');
+});

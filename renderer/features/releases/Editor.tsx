@@ -65,7 +65,7 @@ export function Editor({ id, sub }: { id: string; sub?: string }) {
     let stale = false;
     setView(null);
     queue
-      .run(() => api.releases.get({ id }), { independent: true })
+      .run(() => api.releases.get({ id }), { independent: true, read: true })
       .then((v) => !stale && setView(v))
       .catch((err) => !stale && setError(errorText(err)));
     return () => {
