@@ -195,9 +195,12 @@ test('a photo still being read, nothing typed: the status bar says saving, and t
   });
   await page.locator('#f-photo-file').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: png });
   await page.locator('#f-photo-author').fill('Пётр Снимков');
+  const uploads: string[] = [];
+  page.on('request', (r) => r.url().includes('releases.addPhoto') && uploads.push(r.url()));
   await page.getByRole('button', { name: 'Добавить фото' }).click();
   await page.waitForTimeout(500);
-  await expect(saveState(page)).toContainText('Сохранение…');
+  expect(uploads).toEqual([]); // still reading: no write call under way that would say «saving» by itself
+  await expect(saveState(page)).toContainText('Сохранение…', { timeout: 1000 });
   await expect(page.getByTestId('rl-photo')).toHaveCount(1);
   await expect(saveState(page)).toContainText('Все изменения сохранены');
 });
